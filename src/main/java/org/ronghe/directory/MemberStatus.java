@@ -1,0 +1,17 @@
+package org.ronghe.directory;
+
+public enum MemberStatus implements Labelled {
+    FULL("正式党员"),
+    PROBATIONARY("预备党员");
+
+    private final String label;
+
+    MemberStatus(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,46 @@
+package org.ronghe.platform.security;
+
+import java.time.OffsetDateTime;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "auth", description = "API 令牌")
+class TokenController {
+
+    private final AuthenticationManager authenticationManager;
+    private final ApiTokens tokens;
+
+    TokenController(AuthenticationManager authenticationManager, ApiTokens tokens) {
+        this.authenticationManager = authenticationManager;
+        this.tokens = tokens;
+    }
+
+    @PostMapping("/api/v1/auth/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "以用户名和密码换取 Bearer 令牌（连续 5 次错误锁定 10 分钟）")
+    TokenResponse issue(@Valid @RequestBody TokenRequest request) {
+        var authentication = authenticationManager.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+        AccountPrincipal principal = (AccountPrincipal) authentication.getPrincipal();
+        ApiTokens.IssuedToken issued = tokens.issue(principal.user().accountId());
+        return new TokenResponse(issued.token(), "Bearer", issued.expiresAt());
+    }
+
+    record TokenRequest(@NotBlank(message = "用户名不能为空") String username,
+                        @NotBlank(message = "密码不能为空") String password) {
+    }
+
+    record TokenResponse(String token, String tokenType, OffsetDateTime expiresAt) {
+    }
+}

@@ -1,0 +1,30 @@
+package org.ronghe.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.ronghe.platform.CurrentUser;
+import org.ronghe.platform.security.AccountPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's frame needs: who is signed in and where they are. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutAdvice {
+
+    @ModelAttribute("me")
+    CurrentUser me() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof AccountPrincipal p ? p.user() : null;
+    }
+
+    @ModelAttribute("requestPath")
+    String requestPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    @ModelAttribute("links")
+    PageLinks links(HttpServletRequest request) {
+        return new PageLinks(request.getRequestURI(), request.getQueryString());
+    }
+}

@@ -1,0 +1,93 @@
+package org.ronghe.support;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls the JSON API the way a client does: with a bearer token obtained by signing in. */
+@Component
+public class Api {
+
+    /** The demo accounts' password in tests (application-test.properties). */
+    public static final String DEMO_PASSWORD = "Demo#Test1";
+    public static final String ADMIN_PASSWORD = "Admin#Test1";
+
+    private final MockMvc mvc;
+    private final JsonMapper json;
+    private final Map<String, String> tokens = new HashMap<>();
+
+    public Api(MockMvc mvc, JsonMapper json) {
+        this.mvc = mvc;
+        this.json = json;
+    }
+
+    public String token(String username) {
+        return tokens.computeIfAbsent(username, u -> issue(u, u.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD));
+    }
+
+    public String issue(String username, String password) {
+        try {
+            MvcResult result = mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                            .content(json.writeValueAsString(Map.of("username", username, "password", password))))
+                    .andReturn();
+            if (result.getResponse().getStatus() != 201) {
+                throw new IllegalStateException("sign-in of " + username + " answered " + result.getResponse().getStatus());
+            }
+            return json.readTree(result.getResponse().getContentAsString()).get("token").asString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response get(String username, String path) {
+        return perform(username, MockMvcRequestBuilders.get(path).accept(MediaType.APPLICATION_JSON));
+    }
+
+    public Response upload(String username, String path, String filename, byte[] content) {
+        return perform(username, MockMvcRequestBuilders.multipart(path)
+                .file(new MockMultipartFile("file", filename, "application/octet-stream", content)));
+    }
+
+    private Response perform(String username, AbstractMockHttpServletRequestBuilder<?> request) {
+        try {
+            if (username != null) {
+                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token(username));
+            }
+            MvcResult result = mvc.perform(request).andReturn();
+            return new Response(result.getResponse().getStatus(), result.getResponse().getContentType(),
+                    result.getResponse().getContentAsByteArray(), json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, String contentType, byte[] body, JsonMapper mapper) {
+
+        public JsonNode json() {
+            return mapper.readTree(body);
+        }
+
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** The codes of a page of items (the {@code items[].code} of a list answer). */
+        public java.util.List<String> codes() {
+            java.util.List<String> codes = new java.util.ArrayList<>();
+            json().get("items").forEach(item -> codes.add(item.get("code").asString()));
+            return codes;
+        }
+    }
+}
