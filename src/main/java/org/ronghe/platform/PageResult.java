@@ -1,5 +1,6 @@
 package org.ronghe.platform;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.function.Function;
 
@@ -10,6 +11,7 @@ public record PageResult<T>(List<T> items, int page, int size, long total) {
         return new PageResult<>(items, query.page(), query.size(), total);
     }
 
+    @JsonProperty
     public int totalPages() {
         return (int) Math.max(1, (total + size - 1) / size);
     }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -17,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Calls the JSON API the way a client does: with a bearer token obtained by signing in. */
-@Component
+
 public class Api {
 
     /** The demo accounts' password in tests (application-test.properties). */
@@ -38,39 +37,61 @@ public class Api {
     }
 
     public String issue(String username, String password) {
+        MvcResult result = signIn(username, password);
+        if (result.getResponse().getStatus() != 201) {
+            throw new IllegalStateException("sign-in of " + username + " answered " + result.getResponse().getStatus());
+        }
         try {
-            MvcResult result = mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+            return json.readTree(result.getResponse().getContentAsString()).get("token").asString();
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The status of {@code POST /api/v1/auth/tokens}: 201 with a token, 401 when refused. */
+    public int signInStatus(String username, String password) {
+        return signIn(username, password).getResponse().getStatus();
+    }
+
+    private MvcResult signIn(String username, String password) {
+        try {
+            return mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
                             .content(json.writeValueAsString(Map.of("username", username, "password", password))))
                     .andReturn();
-            if (result.getResponse().getStatus() != 201) {
-                throw new IllegalStateException("sign-in of " + username + " answered " + result.getResponse().getStatus());
-            }
-            return json.readTree(result.getResponse().getContentAsString()).get("token").asString();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     public Response get(String username, String path) {
-        return perform(username, MockMvcRequestBuilders.get(path).accept(MediaType.APPLICATION_JSON));
+        return get(username, path, MediaType.APPLICATION_JSON);
+    }
+
+    public Response get(String username, String path, MediaType accept) {
+        return perform(username, () -> MockMvcRequestBuilders.get(path).accept(accept));
     }
 
     public Response upload(String username, String path, String filename, byte[] content) {
-        return perform(username, MockMvcRequestBuilders.multipart(path)
+        return perform(username, () -> MockMvcRequestBuilders.multipart(path)
                 .file(new MockMultipartFile("file", filename, "application/octet-stream", content)));
     }
 
-    private Response perform(String username, AbstractMockHttpServletRequestBuilder<?> request) {
+    private Response perform(String username, java.util.function.Supplier<AbstractMockHttpServletRequestBuilder<?>> request) {
         try {
-            if (username != null) {
-                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token(username));
+            MvcResult result = mvc.perform(authorised(username, request.get())).andReturn();
+            if (result.getResponse().getStatus() == 401 && username != null && tokens.remove(username) != null) {
+                // The cached token ran out (tests move the clock): sign in again once.
+                result = mvc.perform(authorised(username, request.get())).andReturn();
             }
-            MvcResult result = mvc.perform(request).andReturn();
             return new Response(result.getResponse().getStatus(), result.getResponse().getContentType(),
                     result.getResponse().getContentAsByteArray(), json);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> authorised(String username, AbstractMockHttpServletRequestBuilder<?> request) {
+        return username == null ? request : request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token(username));
     }
 
     public record Response(int status, String contentType, byte[] body, JsonMapper mapper) {

@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles(resolver = TestDatabase.class)
-@Import({TestClock.Configuration.class, CleanDatabase.class})
+@Import({TestClock.Configuration.class, CleanDatabase.class, Api.class, Pages.class})
 @Tag("sql")
 public @interface RongheTest {
 }

@@ -1,5 +1,6 @@
 package org.ronghe.directory.findings;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * One broken rule on one record, with the measured value and the limit it broke.
  *
@@ -9,14 +10,17 @@ package org.ronghe.directory.findings;
 public record Finding(FindingRule rule, String subject, String subjectCode, String subjectName, String organCode,
                       String organName, String value, String limit) {
 
+    @JsonProperty
     public String href() {
         return "/" + subject + "s/" + subjectCode;
     }
 
+    @JsonProperty
     public String api() {
         return "/api/v1/directory/" + subject + "s/" + subjectCode;
     }
 
+    @JsonProperty
     public String ruleLabel() {
         return rule.label();
     }

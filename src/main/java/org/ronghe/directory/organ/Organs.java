@@ -1,5 +1,6 @@
 package org.ronghe.directory.organ;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +102,7 @@ public class Organs {
         }
 
         /** Cadres per hundred staff, the figure the 1 % rule reads. */
+        @JsonProperty
         public double cadrePercent() {
             return staffCount == 0 ? 0 : 100.0 * cadres / staffCount;
         }

@@ -1,5 +1,6 @@
 package org.ronghe.directory.organ;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,6 +112,7 @@ public class PartyOrgs {
                               LocalDate dissolvedOn, long members, long fullMembers) {
 
         /** When the current term runs out: last election (or founding) plus the term. */
+        @JsonProperty
         public LocalDate termEndsOn() {
             LocalDate from = lastElectionOn != null ? lastElectionOn : foundedOn;
             return termYears == null || termYears <= 0 || from == null ? null : from.plusYears(termYears);

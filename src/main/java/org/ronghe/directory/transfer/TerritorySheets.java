@@ -103,9 +103,12 @@ final class TerritorySheets {
         }
 
         public CommunityRow read(RowReader r) {
+            Integer households = r.integer("户数", false, 0, 10_000_000);
+            Integer population = r.integer("人口", false, 0, 100_000_000);
+            // An empty count is stored as 0, so the row read back equals the row imported.
             CommunityRow row = new CommunityRow(r.code("社区编码", true), r.text("社区名称", true, 100),
-                    r.code("所属街道编码", true), r.integer("户数", false, 0, 10_000_000),
-                    r.integer("人口", false, 0, 100_000_000), r.decimal("纬度", false, -90, 90),
+                    r.code("所属街道编码", true), households == null ? 0 : households,
+                    population == null ? 0 : population, r.decimal("纬度", false, -90, 90),
                     r.decimal("经度", false, -180, 180));
             return r.hasErrors() ? null : row;
         }
@@ -141,8 +144,7 @@ final class TerritorySheets {
 
         private Map<String, ?> params(CommunityRow r) {
             return values("code", r.code(), "name", r.name(), "street", r.street(),
-                    "households", r.households() == null ? 0 : r.households(),
-                    "population", r.population() == null ? 0 : r.population(), "lat", r.latitude(), "lng", r.longitude());
+                    "households", r.households(), "population", r.population(), "lat", r.latitude(), "lng", r.longitude());
         }
 
         public Map<String, Object> auditState(CommunityRow r) {

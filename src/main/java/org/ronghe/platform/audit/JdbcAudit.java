@@ -63,13 +63,18 @@ class JdbcAudit implements Audit {
     private MapSqlParameterSource params(String actor, Entry entry, OffsetDateTime at, String addr) {
         return new MapSqlParameterSource()
                 .addValue("at", at)
-                .addValue("actor", actor)
+                .addValue("actor", clip(actor, 64))
                 .addValue("action", entry.action())
                 .addValue("subject", entry.subject())
-                .addValue("key", entry.key())
+                .addValue("key", clip(entry.key(), 128))
                 .addValue("before", toJson(entry.before()))
                 .addValue("after", toJson(entry.after()))
                 .addValue("addr", addr);
+    }
+
+    /** A failed sign-in may name anything as its username; the entry keeps what fits rather than failing. */
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     private String toJson(Map<String, ?> state) {

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -37,7 +38,7 @@ class TokenController {
         return new TokenResponse(issued.token(), "Bearer", issued.expiresAt());
     }
 
-    record TokenRequest(@NotBlank(message = "用户名不能为空") String username,
+    record TokenRequest(@NotBlank(message = "用户名不能为空") @Size(max = 64, message = "用户名不能超过 64 个字符") String username,
                         @NotBlank(message = "密码不能为空") String password) {
     }
 

@@ -1,0 +1,132 @@
+package org.ronghe.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.ronghe.support.Api;
+import org.ronghe.support.RongheTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A street worker on the platform in a real browser (Debian's headless Chromium): signs in, goes
+ * from the street to a community, finds a member, sees the phone masked, and switches to English.
+ */
+@RongheTest
+class BrowserTests {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        assumeThat(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute())
+                .as("Browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does)").isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("ronghe-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aStreetWorkerBrowsesFromStreetToCommunityFindsAMemberAndSwitchesToEnglish() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(url("/login"));
+        assertThat(browser.getTitle()).contains("登录");
+        browser.findElement(By.id("username")).sendKeys("street");
+        browser.findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("figure-streets")));
+        assertThat(browser.findElement(By.id("figure-streets")).getText()).contains("1").contains("街道");
+        screenshot("1-home");
+
+        browser.findElement(By.linkText("区域")).click();
+        WebElement street = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#streets tbody a")));
+        String streetName = street.getText();
+        street.click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), streetName));
+        screenshot("2-street");
+
+        WebElement community = browser.findElement(By.cssSelector("#communities tbody td a"));
+        String communityName = community.getText();
+        community.click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), communityName));
+        screenshot("3-community");
+
+        browser.findElement(By.id("resident-members")).click();
+        WebElement firstMember = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.members tbody td a")));
+        String memberName = firstMember.getText();
+
+        WebElement search = browser.findElement(By.cssSelector(".top-search input[name=q]"));
+        search.sendKeys(memberName);
+        search.submit();
+        WebElement hit = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#member-hits a")));
+        screenshot("4-search");
+        hit.click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), memberName));
+        String phone = browser.findElement(By.id("member-phone")).getText();
+        assertThat(phone).matches("1[3-9]\\d\\*{4}\\d{4}");
+        assertThat(browser.findElement(By.id("member-id-number")).getText()).matches("\\d{6}\\*{8}[\\dX]{4}");
+        screenshot("5-member-masked");
+
+        browser.findElement(By.id("lang-switch")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("lang-switch"), "中文"));
+        assertThat(browser.findElement(By.cssSelector(".main-nav")).getText()).contains("Members").contains("Territory");
+        assertThat(browser.findElement(By.id("member-facts")).getText()).contains("Phone").contains(phone);
+        screenshot("6-english");
+
+        browser.get(url("/territory"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Territory");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#community-map canvas")));
+        screenshot("7-territory-map");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(url("/members"));
+        screenshot("8-phone-members");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.findElement(By.id("lang-switch")).click();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,42 @@
+package org.ronghe.directory.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.ronghe.support.Api;
+import org.ronghe.support.RongheTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The full demo district, as {@code ./mvnw spring-boot:run} seeds it, has the figures of the report. */
+@RongheTest
+@TestPropertySource(properties = {"ronghe.test.schema=fulldemo", "ronghe.demo.size=full"})
+class FullDemoDistrictTests {
+
+    @Autowired
+    Api api;
+
+    @Test
+    void theFiguresAreThoseOfTheDistrictInTheReport() {
+        JsonNode figures = api.get("committee", "/api/v1/figures").json();
+        assertThat(figures.get("streets").asLong()).isEqualTo(22);
+        assertThat(figures.get("communities").asLong()).isEqualTo(212);
+        assertThat(figures.get("organs").asLong()).isEqualTo(55);
+        assertThat(figures.get("partyOrgs").asLong()).isEqualTo(569);
+        assertThat(figures.get("members").asLong()).isGreaterThanOrEqualTo(10_000);
+        assertThat(figures.get("leaders").asLong()).isEqualTo(30);
+        assertThat(figures.get("liaisons").asLong()).isEqualTo(30);
+        assertThat(figures.get("pairings").asLong()).isEqualTo(212);
+        assertThat(figures.get("pairedCommunities").asLong()).isEqualTo(212);
+        assertThat(figures.get("grids").asLong()).isGreaterThan(212);
+    }
+
+    @Test
+    void everyRuleHasAtLeastOneFinding() {
+        JsonNode findings = api.get("committee", "/api/v1/directory/findings").json();
+        java.util.Set<String> rules = new java.util.HashSet<>();
+        findings.forEach(f -> rules.add(f.get("rule").asString()));
+        assertThat(rules).hasSize(org.ronghe.directory.findings.FindingRule.values().length);
+    }
+}
