@@ -17,7 +17,9 @@ import org.springframework.stereotype.Service;
  * <li>street staff: the street, its communities and their resident members;</li>
  * <li>community staff: the community and its resident members;</li>
  * <li>leader: the streets they liaise with, their communities and resident members;</li>
- * <li>member: their own record, their branch and its members, their residential community.</li>
+ * <li>member: their own record, their branch and its members, their organ with its party organisations and
+ * pairings (the communities their organ serves), their residential community with its grids, and the
+ * leaders liaising with its street.</li>
  * </ul>
  */
 @Service

@@ -50,10 +50,13 @@ public class Leaders {
         if (rows.isEmpty()) {
             return rows;
         }
+        // Only the streets the viewer may see: a leader liaising with several streets must not reveal the others.
+        SqlWhere.SqlClause visible = scope.streets("s.id");
         Map<Long, List<String>> streets = jdbc.sql("""
                         SELECT l.leader_id, s.name FROM liaison l JOIN street s ON s.id = l.street_id
-                        WHERE l.leader_id IN (:ids) AND l.ended_on IS NULL ORDER BY s.code""")
+                        WHERE l.leader_id IN (:ids) AND l.ended_on IS NULL""" + " AND " + visible.sql() + " ORDER BY s.code")
                 .param("ids", rows.stream().map(LeaderRow::id).toList())
+                .params(visible.params())
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));

@@ -69,7 +69,7 @@ public class Members {
     }
 
     private SqlWhere where(DataScope scope, Filter f) {
-        return new SqlWhere().and(scope.members("m"))
+        SqlWhere where = new SqlWhere().and(scope.members("m"))
                 .eq("o.code", "organ", f.organ())
                 .eq("p.code", "partyOrg", f.partyOrg())
                 .eq("c.code", "community", f.community())
@@ -78,6 +78,10 @@ public class Members {
                 .eq("m.position", "position", f.position() == null ? null : f.position().name())
                 .eq("m.party_affairs_role", "cadre", f.partyAffairsRole() == null ? null : f.partyAffairsRole().name())
                 .contains("q", f.q(), "m.name", "m.code");
+        if (Boolean.TRUE.equals(f.cadre())) {
+            where.and("m.party_affairs_role IS NOT NULL");
+        }
+        return where;
     }
 
     private static MemberRow row(ResultSet rs, int n) throws SQLException {
@@ -95,11 +99,20 @@ public class Members {
                 cadre == null ? null : PartyAffairsRole.valueOf(cadre), false);
     }
 
+    /** @param cadre only party-affairs cadres, full- or part-time */
     public record Filter(String q, String organ, String partyOrg, String community, String street, MemberStatus status,
-                         Position position, PartyAffairsRole partyAffairsRole) {
+                         Position position, PartyAffairsRole partyAffairsRole, Boolean cadre) {
 
         public static Filter none() {
-            return new Filter(null, null, null, null, null, null, null, null);
+            return new Filter(null, null, null, null, null, null, null, null, null);
+        }
+
+        public static Filter ofPartyOrg(String code) {
+            return new Filter(null, null, code, null, null, null, null, null, null);
+        }
+
+        public static Filter byText(String q) {
+            return new Filter(q, null, null, null, null, null, null, null, null);
         }
     }
 

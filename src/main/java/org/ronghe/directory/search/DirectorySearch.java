@@ -47,7 +47,7 @@ public class DirectorySearch {
                 communities.page(scope, new Communities.Filter(q, null, null), first),
                 organs.page(scope, new Organs.Filter(q, null), first),
                 partyOrgs.page(scope, new PartyOrgs.Filter(q, null, null, null), first),
-                members.page(scope, new Members.Filter(q, null, null, null, null, null, null, null), first),
+                members.page(scope, Members.Filter.byText(q), first),
                 leaders.page(scope, q, first));
     }
 

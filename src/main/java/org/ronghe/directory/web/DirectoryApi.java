@@ -153,10 +153,11 @@ class DirectoryApi {
                                           @RequestParam(required = false) MemberStatus status,
                                           @RequestParam(required = false) Position position,
                                           @RequestParam(required = false) PartyAffairsRole partyAffairsRole,
+                                          @RequestParam(required = false) Boolean cadre,
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
         return members.page(lookups.scope(user), new Members.Filter(q, organ, partyOrg, community, street, status,
-                position, partyAffairsRole), PageQuery.of(page, size));
+                position, partyAffairsRole, cadre), PageQuery.of(page, size));
     }
 
     @GetMapping("/members/{code}")

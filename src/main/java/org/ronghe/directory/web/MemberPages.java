@@ -30,9 +30,9 @@ class MemberPages {
                    @RequestParam(required = false) String street, @RequestParam(required = false) MemberStatus status,
                    @RequestParam(required = false) Position position,
                    @RequestParam(required = false) PartyAffairsRole partyAffairsRole,
-                   @RequestParam(required = false) Integer page,
+                   @RequestParam(required = false) Boolean cadre, @RequestParam(required = false) Integer page,
                    @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        var filter = new Members.Filter(q, organ, partyOrg, community, street, status, position, partyAffairsRole);
+        var filter = new Members.Filter(q, organ, partyOrg, community, street, status, position, partyAffairsRole, cadre);
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", MemberStatus.values());
         model.addAttribute("positions", Position.values());

@@ -69,8 +69,7 @@ class OrganPages {
     String partyOrg(CurrentUser user, @PathVariable String code, @RequestParam(required = false) Integer page, Model model) {
         DataScope scope = lookups.scope(user);
         model.addAttribute("org", lookups.partyOrg(scope, code));
-        model.addAttribute("members", members.page(scope,
-                new Members.Filter(null, null, code, null, null, null, null, null), PageQuery.of(page, 50)));
+        model.addAttribute("members", members.page(scope, Members.Filter.ofPartyOrg(code), PageQuery.of(page, 50)));
         return "directory/party-org";
     }
 }

@@ -36,9 +36,11 @@ class AuditEntries {
 
     void stream(AuditFilter filter, int limit, Consumer<AuditRow> sink) {
         Where where = where(filter);
-        jdbc.sql("SELECT * FROM audit_log" + where.sql + " ORDER BY at DESC, id DESC LIMIT :limit")
+        try (var rows = jdbc.sql("SELECT * FROM audit_log" + where.sql + " ORDER BY at DESC, id DESC LIMIT :limit")
                 .paramSource(where.params.addValue("limit", limit))
-                .query(this::row).stream().forEach(sink);
+                .query(this::row).stream()) {
+            rows.forEach(sink);
+        }
     }
 
     /** Times are shown in the platform's zone, whatever zone the database hands them back in. */
