@@ -13,11 +13,11 @@ document.addEventListener('DOMContentLoaded', function () {
       });
       var chart = echarts.init(el);
       chart.setOption({
-        tooltip: {formatter: function (p) { return p.value[3] + '<br>' + p.seriesName + '<br>' + p.value[2] + ' 户'; }},
+        tooltip: {formatter: function (p) { return p.value[3] + '<br>' + p.seriesName + '<br>' + el.dataset.households + ' ' + p.value[2]; }},
         legend: {type: 'scroll', bottom: 0},
         grid: {left: 50, right: 20, top: 20, bottom: 60},
-        xAxis: {type: 'value', scale: true, name: '经度', axisLabel: {formatter: function (v) { return v.toFixed(2); }}},
-        yAxis: {type: 'value', scale: true, name: '纬度', axisLabel: {formatter: function (v) { return v.toFixed(2); }}},
+        xAxis: {type: 'value', scale: true, name: el.dataset.longitude, axisLabel: {formatter: function (v) { return v.toFixed(3); }}},
+        yAxis: {type: 'value', scale: true, name: el.dataset.latitude, axisLabel: {formatter: function (v) { return v.toFixed(3); }}},
         series: Object.keys(byStreet).map(function (street) {
           return {
             name: street, type: 'scatter', data: byStreet[street],

@@ -35,10 +35,6 @@ public class District implements ApplicationRunner {
         return code;
     }
 
-    public String name() {
-        return jdbc.sql("SELECT name FROM district WHERE code = :c").param("c", code).query(String.class).optional().orElse(name);
-    }
-
     /** The district's row id, creating the row on first use. */
     public long id() {
         return jdbc.sql("SELECT id FROM district WHERE code = :c").param("c", code).query(Long.class).optional()

@@ -2,7 +2,6 @@ package org.ronghe.platform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import java.util.function.Function;
 
 /** One page of a list together with the total, so a client can page without counting again. */
 public record PageResult<T>(List<T> items, int page, int size, long total) {
@@ -22,9 +21,5 @@ public record PageResult<T>(List<T> items, int page, int size, long total) {
 
     public boolean hasNext() {
         return page < totalPages();
-    }
-
-    public <R> PageResult<R> map(Function<T, R> mapper) {
-        return new PageResult<>(items.stream().map(mapper).toList(), page, size, total);
     }
 }

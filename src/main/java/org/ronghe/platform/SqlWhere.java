@@ -1,7 +1,6 @@
 package org.ronghe.platform;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,15 +36,6 @@ public final class SqlWhere {
         if (present(value)) {
             clauses.add(column + " = :" + name);
             params.addValue(name, value instanceof String s ? s.trim() : value);
-        }
-        return this;
-    }
-
-    /** Adds {@code column IN (:name)} when the values are present. */
-    public SqlWhere in(String column, String name, Collection<?> values) {
-        if (values != null && !values.isEmpty()) {
-            clauses.add(column + " IN (:" + name + ")");
-            params.addValue(name, values);
         }
         return this;
     }

@@ -48,6 +48,13 @@ public class Api {
         }
     }
 
+    /** Signs in with a password of one's own and keeps the token for later calls as that user. */
+    public String signInAs(String username, String password) {
+        String token = issue(username, password);
+        tokens.put(username, token);
+        return token;
+    }
+
     /** The status of {@code POST /api/v1/auth/tokens}: 201 with a token, 401 when refused. */
     public int signInStatus(String username, String password) {
         return signIn(username, password).getResponse().getStatus();

@@ -34,7 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Transfers {
 
-    static final String CSV_CONTENT_TYPE = "text/csv;charset=UTF-8";
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final Map<String, Sheet<?>> sheets = new LinkedHashMap<>();

@@ -26,7 +26,7 @@ class PagesTests {
         for (String path : new String[]{"/", "/territory", "/streets/440103001", "/communities", "/communities/440103001001",
                 "/grids", "/organs", "/organs/JG001", "/party-orgs", "/party-orgs?grassroots=true", "/party-orgs/JG001-001",
                 "/members", "/members/DY000001", "/leaders", "/liaisons", "/pairings", "/findings", "/search?q=区",
-                "/transfer", "/audit", "/account/password"}) {
+                "/transfer", "/audit", "/accounts", "/account/password"}) {
             var page = pages.open("committee", path);
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.html()).as(path).contains("<h1").contains("lang-switch");
