@@ -125,8 +125,7 @@ public class AccountAdministration {
         if (!PasswordPolicy.accepts(password)) {
             throw new IllegalArgumentException(String.join("；", PasswordPolicy.violations(password)));
         }
-        store.changePassword(username, password);
-        audit.record(Audit.Entry.of("PASSWORD_RESET", "account", username));
+        store.changePassword(username, password, "PASSWORD_RESET");
     }
 
     private void change(CurrentUser by, String username, String action, String sql) {

@@ -76,11 +76,6 @@ public class JdbcAccounts implements Accounts {
                 .optional();
     }
 
-    public Optional<AccountRecord> findById(long id) {
-        return jdbc.sql("SELECT username FROM account WHERE id = :id").param("id", id)
-                .query(String.class).optional().flatMap(this::find);
-    }
-
     /** Counts a wrong password; the fifth in a row locks the account. */
     @Transactional
     public SignInAttempts recordFailure(String username, int maxFailures, Duration lockout) {
@@ -116,12 +111,18 @@ public class JdbcAccounts implements Accounts {
 
     @Transactional
     public void changePassword(String username, String rawPassword) {
+        changePassword(username, rawPassword, "PASSWORD_CHANGED");
+    }
+
+    /** @param action how the audit log names it: the owner changed it, or an administrator reset it */
+    @Transactional
+    public void changePassword(String username, String rawPassword, String action) {
         if (!PasswordPolicy.accepts(rawPassword)) {
             throw new IllegalArgumentException(String.join("；", PasswordPolicy.violations(rawPassword)));
         }
         jdbc.sql("UPDATE account SET password_hash = :h, password_changed_at = :now WHERE username = :u")
                 .param("h", encoder.encode(rawPassword)).param("now", OffsetDateTime.now(clock)).param("u", username).update();
-        audit.record(Audit.Entry.of("PASSWORD_CHANGED", "account", username));
+        audit.record(Audit.Entry.of(action, "account", username));
     }
 
     public boolean matches(String username, String rawPassword) {

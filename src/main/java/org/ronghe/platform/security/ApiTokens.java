@@ -10,7 +10,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import org.ronghe.platform.account.JdbcAccounts;
+import org.ronghe.platform.CurrentUser;
+import org.ronghe.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,13 +24,11 @@ class ApiTokens {
 
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
-    private final JdbcAccounts accounts;
     private final Clock clock;
     private final SecurityProperties properties;
 
-    ApiTokens(JdbcClient jdbc, JdbcAccounts accounts, Clock clock, SecurityProperties properties) {
+    ApiTokens(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
         this.jdbc = jdbc;
-        this.accounts = accounts;
         this.clock = clock;
         this.properties = properties;
     }
@@ -48,12 +47,15 @@ class ApiTokens {
     /** The account behind a valid, unexpired token of an enabled, unlocked account. */
     Optional<AccountPrincipal> resolve(String token) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return jdbc.sql("SELECT account_id FROM api_token WHERE token_hash = :h AND expires_at > :now")
+        return jdbc.sql("""
+                        SELECT a.id, a.username, a.display_name, a.role, a.scope_code FROM api_token t
+                        JOIN account a ON a.id = t.account_id
+                        WHERE t.token_hash = :h AND t.expires_at > :now AND a.enabled
+                          AND (a.locked_until IS NULL OR a.locked_until <= :now)""")
                 .param("h", hash(token)).param("now", now)
-                .query(Long.class).optional()
-                .flatMap(accounts::findById)
-                .filter(a -> a.enabled() && !a.attempts().lockedAt(now))
-                .map(a -> new AccountPrincipal(a.user(), null, true, false));
+                .query((rs, n) -> new AccountPrincipal(new CurrentUser(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Role.valueOf(rs.getString(4)), rs.getString(5)), null, true, false))
+                .optional();
     }
 
     static String hash(String token) {
