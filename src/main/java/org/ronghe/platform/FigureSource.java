@@ -11,10 +11,15 @@ public interface FigureSource {
     List<Figure> figures(CurrentUser user);
 
     /**
-     * @param key     JSON key, e.g. {@code communities}
-     * @param value   the count
-     * @param link    the page that lists the records counted
+     * @param key   JSON key, e.g. {@code communities}
+     * @param value a count, or a rate between 0 and 1 (keys ending in {@code Rate}); {@code null} when
+     *              a rate has nothing to count yet
+     * @param link  the page that lists the records counted
      */
-    record Figure(String key, long value, String link) {
+    record Figure(String key, Number value, String link) {
+
+        public boolean rate() {
+            return key.endsWith("Rate");
+        }
     }
 }

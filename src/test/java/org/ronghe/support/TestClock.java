@@ -52,5 +52,10 @@ public final class TestClock extends Clock {
         TestClock testClock() {
             return new TestClock(ZoneId.of("Asia/Shanghai"));
         }
+
+        @Bean
+        TimerDriver timerDriver(com.github.kagkarlsson.scheduler.testhelper.ManualScheduler scheduler, TestClock clock) {
+            return new TimerDriver(scheduler, clock);
+        }
     }
 }

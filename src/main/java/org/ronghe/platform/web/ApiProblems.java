@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.platform.ConflictException;
 import org.ronghe.platform.NotFoundException;
 import org.ronghe.platform.RejectedInputException;
 import org.springframework.core.Ordered;
@@ -55,6 +56,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail rejected(RejectedInputException e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, e.type(), e.title(), e.getMessage());
         problem.setProperty("errors", e.errors());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "conflict", "与当前状态冲突", e.getMessage());
         e.properties().forEach(problem::setProperty);
         return problem;
     }

@@ -22,8 +22,8 @@ class FiguresController {
 
     @GetMapping("/api/v1/figures")
     @Operation(summary = "当前用户数据范围内由记录计算的各项数字")
-    Map<String, Long> figures(CurrentUser user) {
-        Map<String, Long> result = new LinkedHashMap<>();
+    Map<String, Number> figures(CurrentUser user) {
+        Map<String, Number> result = new LinkedHashMap<>();
         for (FigureSource.Figure figure : figures.of(user)) {
             result.put(figure.key(), figure.value());
         }

@@ -1,0 +1,35 @@
+package org.ronghe.calls;
+
+/**
+ * How long a category's calls may take to reply, by default: utilities 24 hours, general 7 working
+ * days, complex 15 working days; any urgent call 2 hours. Acceptance: 2 working hours, urgent 30 minutes.
+ */
+public enum ReplyClass {
+    UTILITIES("水电气热等公用事业", new TimeLimit(24, TimeLimit.Unit.HOURS)),
+    GENERAL("一般事项", new TimeLimit(7, TimeLimit.Unit.WORKING_DAYS)),
+    COMPLEX("复杂事项", new TimeLimit(15, TimeLimit.Unit.WORKING_DAYS));
+
+    static final TimeLimit ACCEPT = new TimeLimit(2, TimeLimit.Unit.WORKING_HOURS);
+    static final TimeLimit ACCEPT_URGENT = new TimeLimit(30, TimeLimit.Unit.MINUTES);
+    static final TimeLimit REPLY_URGENT = new TimeLimit(2, TimeLimit.Unit.HOURS);
+
+    private final String label;
+    private final TimeLimit reply;
+
+    ReplyClass(String label, TimeLimit reply) {
+        this.label = label;
+        this.reply = reply;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Limits defaults(Urgency urgency) {
+        return urgency == Urgency.URGENT ? new Limits(ACCEPT_URGENT, REPLY_URGENT) : new Limits(ACCEPT, reply);
+    }
+
+    /** The limits of one category and urgency. */
+    public record Limits(TimeLimit accept, TimeLimit reply) {
+    }
+}

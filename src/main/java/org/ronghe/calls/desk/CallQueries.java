@@ -1,0 +1,225 @@
+package org.ronghe.calls.desk;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.ronghe.calls.CallEvent;
+import org.ronghe.calls.CallScope;
+import org.ronghe.calls.CallState;
+import org.ronghe.calls.HandlerRole;
+import org.ronghe.calls.Origin;
+import org.ronghe.calls.Rating;
+import org.ronghe.calls.Urgency;
+import org.ronghe.platform.PageQuery;
+import org.ronghe.platform.PageResult;
+import org.ronghe.platform.SqlWhere;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Lists and timelines of calls, always within the caller's scope, one query per list. */
+@Service
+public class CallQueries {
+
+    private static final String FROM = """
+             FROM call c
+             JOIN category k ON k.code = c.category_code
+             JOIN community m ON m.id = c.community_id
+             JOIN street s ON s.id = c.street_id
+             LEFT JOIN organ o ON o.id = c.lead_organ_id""";
+    private static final String SELECT = """
+            SELECT c.id, c.title, c.state, c.urgency, c.origin, c.category_code, k.name AS category_name,
+                   m.code AS community_code, m.name AS community_name, s.code AS street_code, s.name AS street_name,
+                   o.code AS organ_code, o.name AS organ_name, c.raised_at, c.accept_by, c.reply_by, c.closed_at,
+                   c.rating, c.solved, c.reopens, c.raised_by""" + FROM;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CallQueries(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public PageResult<CallRow> page(CallScope scope, Filter filter, PageQuery page) {
+        SqlWhere where = where(scope, filter);
+        long total = jdbc.sql("SELECT COUNT(*)" + FROM + where.sql()).paramSource(where.params()).query(Long.class).single();
+        List<CallRow> rows = jdbc.sql(SELECT + where.sql() + " ORDER BY c.raised_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
+                .paramSource(where.params(page)).query(this::row).list();
+        return PageResult.of(rows, page, total);
+    }
+
+    public long count(CallScope scope, Filter filter) {
+        SqlWhere where = where(scope, filter);
+        return jdbc.sql("SELECT COUNT(*)" + FROM + where.sql()).paramSource(where.params()).query(Long.class).single();
+    }
+
+    public List<CallEvent> timeline(long callId) {
+        return jdbc.sql("SELECT * FROM call_event WHERE call_id = :id ORDER BY id").param("id", callId)
+                .query((rs, n) -> new CallEvent(CallEvent.Type.valueOf(rs.getString("type")), instant(rs, "at"),
+                        rs.getString("actor"), rs.getString("from_state") == null ? null : CallState.valueOf(rs.getString("from_state")),
+                        CallState.valueOf(rs.getString("to_state")), (Long) rs.getObject("organ_id", Long.class), rs.getString("note")))
+                .list();
+    }
+
+    /** Every dispatch of the call, oldest first, with the organ's name. */
+    public List<AssignmentRow> assignments(long callId) {
+        return jdbc.sql("""
+                        SELECT a.*, o.name AS organ_name FROM call_assignment a JOIN organ o ON o.id = a.organ_id
+                        WHERE a.call_id = :id ORDER BY a.id""").param("id", callId)
+                .query((rs, n) -> new AssignmentRow(rs.getInt("round"), rs.getString("organ_name"), instant(rs, "dispatched_at"),
+                        instant(rs, "accept_by"), instant(rs, "accepted_at"), instant(rs, "reply_by"), instant(rs, "replied_at"),
+                        instant(rs, "returned_at"), instant(rs, "rerouted_at"),
+                        rs.getString("rating") == null ? null : Rating.valueOf(rs.getString("rating"))))
+                .list();
+    }
+
+    public List<HandlerRow> handlers(long callId) {
+        return jdbc.sql("""
+                        SELECT h.*, o.code, o.name FROM call_handler h JOIN organ o ON o.id = h.organ_id
+                        WHERE h.call_id = :id ORDER BY h.since""").param("id", callId)
+                .query((rs, n) -> new HandlerRow(rs.getString("code"), rs.getString("name"), HandlerRole.valueOf(rs.getString("role")),
+                        rs.getBoolean("active"), instant(rs, "check_in_by"), instant(rs, "checked_in_at"), rs.getBoolean("missed")))
+                .list();
+    }
+
+    public List<NoticeRow> notices(long callId) {
+        return jdbc.sql("""
+                        SELECT n.kind, n.at, o.name AS organ_name, d.name AS leader_name FROM call_notice n
+                        LEFT JOIN organ o ON o.id = n.organ_id LEFT JOIN leader d ON d.id = n.leader_id
+                        WHERE n.call_id = :id ORDER BY n.id""").param("id", callId)
+                .query((rs, n) -> new NoticeRow(rs.getString("kind"), instant(rs, "at"),
+                        rs.getString("organ_name") != null ? rs.getString("organ_name") : rs.getString("leader_name")))
+                .list();
+    }
+
+    SqlWhere where(CallScope scope, Filter f) {
+        SqlWhere where = new SqlWhere().and(scope.sql("c"))
+                .eq("c.state", "state", f.state() == null ? null : f.state().name())
+                .eq("s.code", "street", f.street())
+                .eq("m.code", "community", f.community())
+                .eq("c.category_code", "category", f.category())
+                .eq("c.origin", "origin", f.origin() == null ? null : f.origin().name())
+                .eq("c.rating", "rating", f.rating() == null ? null : f.rating().name())
+                .eq("c.solved", "solved", f.solved())
+                .contains("q", f.q(), "c.title", "c.description");
+        if (f.organ() != null && !f.organ().isBlank()) {
+            where.and("EXISTS (SELECT 1 FROM call_handler fh JOIN organ fo ON fo.id = fh.organ_id "
+                    + "WHERE fh.call_id = c.id AND fo.code = :organ)", Map.of("organ", f.organ().trim()));
+        }
+        if (f.lead() != null && !f.lead().isBlank()) {
+            where.and("EXISTS (SELECT 1 FROM call_assignment fa JOIN organ fl ON fl.id = fa.organ_id "
+                    + "WHERE fa.call_id = c.id AND fl.code = :lead)", Map.of("lead", f.lead().trim()));
+        }
+        if (Boolean.TRUE.equals(f.queue())) {
+            where.and("c.state IN ('RAISED', 'RETURNED')");
+        }
+        if (Boolean.TRUE.equals(f.open())) {
+            where.and("c.state <> 'CLOSED'");
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            where.and(overdue("c"), Map.of("now", OffsetDateTime.now(clock)));
+        }
+        ZoneId zone = clock.getZone();
+        if (f.from() != null) {
+            where.and("c.raised_at >= :from", Map.of("from", f.from().atStartOfDay(zone).toOffsetDateTime()));
+        }
+        if (f.to() != null) {
+            where.and("c.raised_at < :to", Map.of("to", f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+        }
+        return where;
+    }
+
+    /** A call is overdue while it waits past its accept limit or its reply deadline. */
+    public static String overdue(String alias) {
+        return "((" + alias + ".state = 'DISPATCHED' AND " + alias + ".accept_by < :now) OR (" + alias
+                + ".state IN ('DISPATCHED', 'ACCEPTED') AND " + alias + ".reply_by < :now))";
+    }
+
+    private CallRow row(ResultSet rs, int n) throws SQLException {
+        Instant now = clock.instant();
+        CallState state = CallState.valueOf(rs.getString("state"));
+        Instant acceptBy = instant(rs, "accept_by");
+        Instant replyBy = instant(rs, "reply_by");
+        boolean overdue = (state == CallState.DISPATCHED && acceptBy != null && now.isAfter(acceptBy))
+                || ((state == CallState.DISPATCHED || state == CallState.ACCEPTED) && replyBy != null && now.isAfter(replyBy));
+        return new CallRow(rs.getLong("id"), rs.getString("title"), state, Urgency.valueOf(rs.getString("urgency")),
+                Origin.valueOf(rs.getString("origin")), rs.getString("category_code"), rs.getString("category_name"),
+                rs.getString("community_code"), rs.getString("community_name"), rs.getString("street_code"),
+                rs.getString("street_name"), rs.getString("organ_code"), rs.getString("organ_name"), instant(rs, "raised_at"),
+                acceptBy, replyBy, instant(rs, "closed_at"),
+                rs.getString("rating") == null ? null : Rating.valueOf(rs.getString("rating")), (Boolean) rs.getObject("solved"),
+                rs.getInt("reopens"), overdue, rs.getString("raised_by"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** @param queue only calls waiting for the dispatcher; @param open only calls not closed */
+    /**
+     * @param organ an organ taking or having taken part in the call in any role
+     * @param lead  an organ the call was dispatched to (the calls behind an organ's rates)
+     * @param queue only calls waiting for the dispatcher
+     * @param open  only calls not closed
+     */
+    public record Filter(CallState state, String organ, String lead, String street, String community, String category,
+                         Origin origin, Boolean overdue, Boolean queue, Boolean open, String q, LocalDate from, LocalDate to,
+                         Rating rating, Boolean solved) {
+
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        public Filter withQueue() {
+            return new Filter(state, organ, lead, street, community, category, origin, overdue, true, open, q, from, to, rating, solved);
+        }
+
+        public Filter withOverdue() {
+            return new Filter(state, organ, lead, street, community, category, origin, true, queue, open, q, from, to, rating, solved);
+        }
+
+        public Filter withOpen() {
+            return new Filter(state, organ, lead, street, community, category, origin, overdue, queue, true, q, from, to, rating, solved);
+        }
+
+        public Filter withState(CallState s) {
+            return new Filter(s, organ, lead, street, community, category, origin, overdue, queue, open, q, from, to, rating, solved);
+        }
+
+        public Filter withLead(String o) {
+            return new Filter(state, organ, o, street, community, category, origin, overdue, queue, open, q, from, to, rating, solved);
+        }
+    }
+
+    public record CallRow(long id, String title, CallState state, Urgency urgency, Origin origin, String categoryCode,
+                          String categoryName, String communityCode, String communityName, String streetCode,
+                          String streetName, String organCode, String organName, Instant raisedAt, Instant acceptBy,
+                          Instant replyBy, Instant closedAt, Rating rating, Boolean solved, int reopens, boolean overdue,
+                          String raisedBy) {
+    }
+
+    public record AssignmentRow(int round, String organName, Instant dispatchedAt, Instant acceptBy, Instant acceptedAt,
+                                Instant replyBy, Instant repliedAt, Instant returnedAt, Instant reroutedAt, Rating rating) {
+    }
+
+    public record HandlerRow(String organCode, String organName, HandlerRole role, boolean active, Instant checkInBy,
+                             Instant checkedInAt, boolean missed) {
+    }
+
+    public record NoticeRow(String kind, Instant at, String addressee) {
+    }
+}

@@ -1,0 +1,259 @@
+package org.ronghe.calls.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ronghe.calls.Call;
+import org.ronghe.calls.CallEvent;
+import org.ronghe.calls.CallState;
+import org.ronghe.calls.ConcurrentChangeException;
+import org.ronghe.calls.HandlerRole;
+import org.ronghe.calls.Origin;
+import org.ronghe.calls.Rating;
+import org.ronghe.calls.Urgency;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores calls: the call row (guarded by its version), its handlers, its dispatches and the events
+ * it registered, all in the caller's transaction. Nothing is ever deleted.
+ */
+@Repository
+public class Calls {
+
+    private static final String INSERT_CALL = """
+            INSERT INTO call (version, state, title, description, category_code, urgency, origin, community_id, street_id,
+                              grid_id, address, latitude, longitude, raised_by, raiser_scope, contact_name, contact_phone,
+                              idempotency_key, raised_at, lead_organ_id, accept_by, reply_by, round, generation, closed_at,
+                              reply, rating, solved, reopens, extension_state, extension_until, extension_reason)
+            VALUES (0, :state, :title, :description, :category, :urgency, :origin, :community, :street, :grid, :address,
+                    :lat, :lng, :raisedBy, :scope, :contactName, :contactPhone, :idempotencyKey, :raisedAt, :lead, :acceptBy,
+                    :replyBy, :round, :generation, :closedAt, :reply, :rating, :solved, :reopens, :extState, :extUntil,
+                    :extReason)""";
+    private static final String UPDATE_CALL = """
+            UPDATE call SET version = version + 1, state = :state, lead_organ_id = :lead, accept_by = :acceptBy,
+                   reply_by = :replyBy, round = :round,
+                   generation = :generation, closed_at = :closedAt, reply = :reply, rating = :rating, solved = :solved,
+                   reopens = :reopens, extension_state = :extState, extension_until = :extUntil, extension_reason = :extReason
+            WHERE id = :id AND version = :version""";
+    private static final String INSERT_HANDLER = """
+            INSERT INTO call_handler (call_id, organ_id, role, since, check_in_by, checked_in_at, missed, active)
+            VALUES (:call, :organ, :role, :since, :checkInBy, :checkedInAt, :missed, :active)""";
+    private static final String UPDATE_HANDLER = """
+            UPDATE call_handler SET role = :role, since = :since, check_in_by = :checkInBy, checked_in_at = :checkedInAt,
+                   missed = :missed, active = :active
+            WHERE call_id = :call AND organ_id = :organ""";
+    private static final String INSERT_ASSIGNMENT = """
+            INSERT INTO call_assignment (call_id, organ_id, round, dispatched_at, accept_by, reply_by, urge_at,
+                                         escalate_again_at, accepted_at, returned_at, rerouted_at, replied_at, rating,
+                                         solved, rated_at)
+            VALUES (:call, :organ, :round, :dispatchedAt, :acceptBy, :replyBy, :urgeAt, :escalateAgainAt, :acceptedAt,
+                    :returnedAt, :reroutedAt, :repliedAt, :rating, :solved, :ratedAt)""";
+    private static final String UPDATE_ASSIGNMENT = """
+            UPDATE call_assignment SET reply_by = :replyBy, urge_at = :urgeAt, escalate_again_at = :escalateAgainAt,
+                   accepted_at = :acceptedAt, returned_at = :returnedAt, rerouted_at = :reroutedAt,
+                   replied_at = :repliedAt, rating = :rating, solved = :solved, rated_at = :ratedAt
+            WHERE id = :id""";
+    private static final String INSERT_EVENT = """
+            INSERT INTO call_event (call_id, at, actor, type, from_state, to_state, organ_id, note)
+            VALUES (:call, :at, :actor, :type, :from, :to, :organ, :note)""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    Calls(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Writes a new or changed call; a changed call whose version moved meanwhile is refused. */
+    public void save(Call call) {
+        if (call.id() == null) {
+            KeyHolder key = new GeneratedKeyHolder();
+            jdbc.update(INSERT_CALL, callParams(call), key, new String[]{"id"});
+            call.assignIdentity(key.getKeyAs(Long.class) != null ? key.getKeyAs(Long.class) : key.getKey().longValue());
+        } else {
+            int updated = jdbc.update(UPDATE_CALL, callParams(call).addValue("id", call.id()).addValue("version", call.version()));
+            if (updated == 0) {
+                throw new ConcurrentChangeException("诉求", call.id());
+            }
+            call.versionWritten();
+        }
+        writeParts(List.of(call));
+    }
+
+    /** Writes many new calls at once (the demo district's year of calls), with everything they registered. */
+    public void saveAllNew(List<Call> calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(INSERT_CALL, calls.stream().map(Calls::callParams).toArray(MapSqlParameterSource[]::new),
+                keys, new String[]{"id"});
+        List<Map<String, Object>> generated = keys.getKeyList();
+        for (int i = 0; i < calls.size(); i++) {
+            calls.get(i).assignIdentity(((Number) generated.get(i).values().iterator().next()).longValue());
+        }
+        writeParts(calls);
+    }
+
+    private void writeParts(List<Call> calls) {
+        List<MapSqlParameterSource> newHandlers = new ArrayList<>();
+        List<MapSqlParameterSource> changedHandlers = new ArrayList<>();
+        List<MapSqlParameterSource> events = new ArrayList<>();
+        List<Call.Assignment> newAssignments = new ArrayList<>();
+        List<MapSqlParameterSource> newAssignmentParams = new ArrayList<>();
+        List<MapSqlParameterSource> changedAssignments = new ArrayList<>();
+        for (Call call : calls) {
+            for (Call.Handler h : call.handlers()) {
+                MapSqlParameterSource p = new MapSqlParameterSource().addValue("call", call.id()).addValue("organ", h.organId())
+                        .addValue("role", h.role().name()).addValue("since", time(h.since()))
+                        .addValue("checkInBy", time(h.checkInBy())).addValue("checkedInAt", time(h.checkedInAt()))
+                        .addValue("missed", h.missed()).addValue("active", h.active());
+                (h.stored() ? changedHandlers : newHandlers).add(p);
+            }
+            for (Call.Assignment a : call.assignmentsToWrite()) {
+                MapSqlParameterSource p = assignmentParams(call.id(), a);
+                if (a.id() == null) {
+                    newAssignments.add(a);
+                    newAssignmentParams.add(p);
+                } else {
+                    changedAssignments.add(p.addValue("id", a.id()));
+                }
+            }
+            for (CallEvent e : call.events()) {
+                events.add(new MapSqlParameterSource().addValue("call", call.id()).addValue("at", time(e.at()))
+                        .addValue("actor", e.actor()).addValue("type", e.type().name())
+                        .addValue("from", e.from() == null ? null : e.from().name()).addValue("to", e.to().name())
+                        .addValue("organ", e.organId()).addValue("note", e.note()));
+            }
+        }
+        batch(INSERT_HANDLER, newHandlers);
+        batch(UPDATE_HANDLER, changedHandlers);
+        if (!newAssignmentParams.isEmpty()) {
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbc.batchUpdate(INSERT_ASSIGNMENT, newAssignmentParams.toArray(MapSqlParameterSource[]::new), keys, new String[]{"id"});
+            List<Map<String, Object>> generated = keys.getKeyList();
+            for (int i = 0; i < newAssignments.size(); i++) {
+                newAssignments.get(i).assignIdentity(((Number) generated.get(i).values().iterator().next()).longValue());
+            }
+        }
+        batch(UPDATE_ASSIGNMENT, changedAssignments);
+        batch(INSERT_EVENT, events);
+        for (Call call : calls) {
+            call.handlers().forEach(Call.Handler::markStored);
+            call.written();
+        }
+    }
+
+    private void batch(String sql, List<MapSqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    public Optional<Call> find(long id) {
+        List<Call.Handler> handlers = jdbc.query("SELECT * FROM call_handler WHERE call_id = :id ORDER BY since",
+                Map.of("id", id), (rs, n) -> new Call.Handler(rs.getLong("organ_id"), HandlerRole.valueOf(rs.getString("role")),
+                        instant(rs, "since"), instant(rs, "check_in_by"), instant(rs, "checked_in_at"),
+                        rs.getBoolean("missed"), rs.getBoolean("active")));
+        List<Call.Assignment> assignments = jdbc.query(
+                "SELECT * FROM call_assignment WHERE call_id = :id ORDER BY id DESC LIMIT 1", Map.of("id", id),
+                (rs, n) -> new Call.Assignment(rs.getLong("id"), rs.getLong("organ_id"), rs.getInt("round"),
+                        instant(rs, "dispatched_at"), instant(rs, "accept_by"), instant(rs, "reply_by"),
+                        instant(rs, "urge_at"), instant(rs, "escalate_again_at"), instant(rs, "accepted_at"),
+                        instant(rs, "returned_at"), instant(rs, "rerouted_at"), instant(rs, "replied_at"),
+                        rating(rs.getString("rating")), (Boolean) rs.getObject("solved"), instant(rs, "rated_at")));
+        List<Call> found = jdbc.query("SELECT * FROM call WHERE id = :id", Map.of("id", id), (rs, n) -> Call.restore(
+                new Call.Snapshot(rs.getLong("id"), rs.getInt("version"), CallState.valueOf(rs.getString("state")),
+                        new Call.Details(rs.getString("title"), rs.getString("description"), rs.getString("category_code"),
+                                Urgency.valueOf(rs.getString("urgency")), Origin.valueOf(rs.getString("origin"))),
+                        new Call.Place(rs.getLong("community_id"), rs.getLong("street_id"), (Long) rs.getObject("grid_id", Long.class),
+                                rs.getString("address"), (Double) rs.getObject("latitude", Double.class),
+                                (Double) rs.getObject("longitude", Double.class)),
+                        new Call.Raiser(rs.getString("raised_by"), rs.getString("raiser_scope"), rs.getString("contact_name"),
+                                rs.getString("contact_phone"), rs.getString("idempotency_key")),
+                        instant(rs, "raised_at"), (Long) rs.getObject("lead_organ_id", Long.class), rs.getInt("round"),
+                        rs.getInt("generation"), assignments.isEmpty() ? null : assignments.get(0), instant(rs, "closed_at"),
+                        rs.getString("reply"), rating(rs.getString("rating")), (Boolean) rs.getObject("solved"),
+                        rs.getInt("reopens"), new Call.Extension(Call.Extension.State.valueOf(rs.getString("extension_state")),
+                                instant(rs, "extension_until"), rs.getString("extension_reason")),
+                        handlers)));
+        return found.stream().findFirst();
+    }
+
+    /** The call an account already raised under an idempotency key, if any. */
+    public Optional<Long> idForKey(String username, String key) {
+        return jdbc.query("SELECT id FROM call WHERE raised_by = :u AND idempotency_key = :k",
+                Map.of("u", username, "k", key), (rs, n) -> rs.getLong(1)).stream().findFirst();
+    }
+
+    private static MapSqlParameterSource callParams(Call c) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("state", c.state().name());
+        p.put("title", c.details().title());
+        p.put("description", c.details().description());
+        p.put("category", c.details().categoryCode());
+        p.put("urgency", c.details().urgency().name());
+        p.put("origin", c.details().origin().name());
+        p.put("community", c.place().communityId());
+        p.put("street", c.place().streetId());
+        p.put("grid", c.place().gridId());
+        p.put("address", c.place().address());
+        p.put("lat", c.place().latitude());
+        p.put("lng", c.place().longitude());
+        p.put("raisedBy", c.raiser().username());
+        p.put("scope", c.raiser().scopeCode());
+        p.put("contactName", c.raiser().contactName());
+        p.put("contactPhone", c.raiser().contactPhone());
+        p.put("idempotencyKey", c.raiser().idempotencyKey());
+        p.put("raisedAt", time(c.raisedAt()));
+        p.put("lead", c.leadOrganId());
+        p.put("acceptBy", c.assignment() == null ? null : time(c.assignment().acceptBy()));
+        p.put("replyBy", c.assignment() == null ? null : time(c.assignment().replyBy()));
+        p.put("round", c.round());
+        p.put("generation", c.generation());
+        p.put("closedAt", time(c.closedAt()));
+        p.put("reply", c.reply());
+        p.put("rating", c.rating() == null ? null : c.rating().name());
+        p.put("solved", c.solved());
+        p.put("reopens", c.reopens());
+        p.put("extState", c.extension().state().name());
+        p.put("extUntil", time(c.extension().until()));
+        p.put("extReason", c.extension().reason());
+        return new MapSqlParameterSource(p);
+    }
+
+    private static MapSqlParameterSource assignmentParams(long call, Call.Assignment a) {
+        return new MapSqlParameterSource().addValue("call", call).addValue("organ", a.organId()).addValue("round", a.round())
+                .addValue("dispatchedAt", time(a.dispatchedAt())).addValue("acceptBy", time(a.acceptBy()))
+                .addValue("replyBy", time(a.replyBy())).addValue("urgeAt", time(a.urgeAt()))
+                .addValue("escalateAgainAt", time(a.escalateAgainAt())).addValue("acceptedAt", time(a.acceptedAt()))
+                .addValue("returnedAt", time(a.returnedAt())).addValue("reroutedAt", time(a.reroutedAt()))
+                .addValue("repliedAt", time(a.repliedAt())).addValue("rating", a.rating() == null ? null : a.rating().name())
+                .addValue("solved", a.solved()).addValue("ratedAt", time(a.ratedAt()));
+    }
+
+    /** Instants travel as UTC offset date-times, which both H2 and the PostgreSQL driver bind. */
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Rating rating(String value) {
+        return value == null ? null : Rating.valueOf(value);
+    }
+}

@@ -1,0 +1,119 @@
+package org.ronghe.calls.timers;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * db-scheduler, wired by hand (its Spring Boot starter predates Boot 4): persistent one-time timers in
+ * {@code scheduled_tasks}, read through a transaction-aware data source so that a timer scheduled by
+ * a state change commits or rolls back with it, and driven by the platform's clock.
+ */
+@Configuration(proxyBeanMethods = false)
+class TimerConfiguration {
+
+    @Bean
+    OneTimeTask<TimerData> callTimerTask(@Lazy TimerFiring firing) {
+        return Tasks.oneTime("call-timer", TimerData.class).execute((instance, context) -> firing.fire(instance.getData()));
+    }
+
+    /**
+     * Timers that fire only when told to, on a clock set by the caller: for tests, which move time and
+     * then run whatever has fallen due ({@code ronghe.timers.mode=manual}).
+     */
+    @Bean(destroyMethod = "")
+    @ConditionalOnProperty(name = "ronghe.timers.mode", havingValue = "manual")
+    ManualScheduler manualScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock) {
+        SettableClock settable = new SettableClock();
+        settable.set(clock.instant());
+        return TestHelper.createManualScheduler(new TransactionAwareDataSourceProxy(dataSource), tasks).clock(settable).build();
+    }
+
+    @Bean(destroyMethod = "")
+    @ConditionalOnProperty(name = "ronghe.timers.mode", havingValue = "polling", matchIfMissing = true)
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
+                        @Value("${ronghe.timers.polling-interval:5s}") Duration polling,
+                        @Value("${ronghe.timers.threads:4}") int threads) {
+        return create(dataSource, tasks, clock, polling, threads, ManagementFactory.getRuntimeMXBean().getName());
+    }
+
+    /** A scheduler on the given database; tests start two of them on one PostgreSQL. */
+    static Scheduler create(DataSource dataSource, List<Task<?>> tasks, Clock clock, Duration polling, int threads,
+                            String name) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .clock(clock::instant)
+                .pollingInterval(polling)
+                .threads(threads)
+                .enableImmediateExecution()
+                .schedulerName(new SchedulerName.Fixed(name.length() > 50 ? name.substring(0, 50) : name))
+                .build();
+    }
+
+    /** Starts the timers once the application is ready (after the demo district is seeded), stops them first on shutdown. */
+    @Bean
+    SchedulerLifecycle schedulerLifecycle(Scheduler scheduler) {
+        return new SchedulerLifecycle(scheduler);
+    }
+
+    static final class SchedulerLifecycle implements SmartLifecycle {
+
+        private final Scheduler scheduler;
+        private volatile boolean running;
+
+        SchedulerLifecycle(Scheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        public void ready() {
+            if (!running) {
+                scheduler.start();
+                running = true;
+            }
+        }
+
+        @Override
+        public void start() {
+            // Started on ApplicationReadyEvent instead, once start-up work such as seeding is done.
+        }
+
+        @Override
+        public void stop() {
+            if (running) {
+                scheduler.stop();
+                running = false;
+            }
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public int getPhase() {
+            return Integer.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.ronghe.calls.timers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ronghe.calls.Call;
+import org.ronghe.calls.CallEvent;
+import org.ronghe.calls.directive.Directives;
+import org.ronghe.calls.store.Calls;
+import org.ronghe.calls.store.Notices;
+import org.ronghe.directory.Directory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What happens when a timer fires: the call (or directive) decides whether the timer still applies,
+ * records the event, and the notices go to whoever must act — the organ, or the leader who liaises
+ * with the call's street. One transaction per firing.
+ */
+@Component
+public class TimerFiring {
+
+    private final Calls calls;
+    private final Notices notices;
+    private final Directory directory;
+    private final Directives directives;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    TimerFiring(Calls calls, Notices notices, Directory directory, Directives directives, Clock clock,
+                TransactionTemplate transactions) {
+        this.calls = calls;
+        this.notices = notices;
+        this.directory = directory;
+        this.directives = directives;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    public void fire(TimerData timer) {
+        transactions.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            switch (timer.kind()) {
+                case DIRECTIVE_URGE -> directives.urge(timer.subject(), now);
+                case DIRECTIVE_DUE -> directives.miss(timer.subject(), now);
+                default -> calls.find(timer.subject()).ifPresent(call -> fire(call, timer, now));
+            }
+        });
+    }
+
+    /** Applies a timer to a call already loaded; used by the scheduler and by the demo district's simulation. */
+    public static List<Notices.Notice> apply(Call call, TimerData timer, Instant now, Directory directory) {
+        boolean happened = switch (timer.kind()) {
+            case ACCEPT_DUE -> call.acceptOverdue(timer.generation(), now);
+            case URGE -> call.urge(timer.generation(), now);
+            case ESCALATE -> call.escalate(timer.generation(), now);
+            case ESCALATE_AGAIN -> call.escalateAgain(timer.generation(), now);
+            case AUTO_CLOSE -> call.closeUnrated(timer.generation(), now);
+            case CHECK_IN -> call.checkInMissed(timer.organ(), timer.due(), now);
+            default -> false;
+        };
+        List<Notices.Notice> sent = new ArrayList<>();
+        if (!happened) {
+            return sent;
+        }
+        switch (timer.kind()) {
+            case ACCEPT_DUE -> sent.add(Notices.Notice.toOrgan(Notices.Kind.ACCEPT_OVERDUE, call.id(), call.leadOrganId(), now));
+            case URGE -> sent.add(Notices.Notice.toOrgan(Notices.Kind.URGED, call.id(), call.leadOrganId(), now));
+            case ESCALATE -> sent.add(Notices.Notice.toOrgan(Notices.Kind.ESCALATED, call.id(), call.leadOrganId(), now));
+            case ESCALATE_AGAIN -> directory.liaisonLeaders(call.place().streetId()).forEach(leader ->
+                    sent.add(Notices.Notice.toLeader(Notices.Kind.ESCALATED_AGAIN, call.id(), leader, now)));
+            case CHECK_IN -> {
+                sent.add(Notices.Notice.toOrgan(Notices.Kind.CHECK_IN_MISSED, call.id(), timer.organ(), now));
+                directory.liaisonLeaders(call.place().streetId()).forEach(leader ->
+                        sent.add(Notices.Notice.toLeader(Notices.Kind.CHECK_IN_MISSED, call.id(), leader, now)));
+            }
+            default -> {
+            }
+        }
+        return sent;
+    }
+
+    private void fire(Call call, TimerData timer, Instant now) {
+        List<Notices.Notice> sent = apply(call, timer, now, directory);
+        List<CallEvent> events = call.events();
+        if (events.isEmpty()) {
+            return;
+        }
+        calls.save(call);
+        notices.add(sent);
+    }
+}
