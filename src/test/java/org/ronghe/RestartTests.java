@@ -51,8 +51,8 @@ class RestartTests {
         }
         String second = output.getOut().substring(logged);
         assertThat(second).contains("Demo district already seeded").doesNotContain("Seeding the demo district");
-        assertThat(first.get("streets")).isEqualTo(3);
-        assertThat(first.get("partyOrgs")).isEqualTo(24);
+        assertThat(first.get("streets")).isEqualTo(3L);
+        assertThat(first.get("partyOrgs")).isEqualTo(24L);
     }
 
     private static ConfigurableApplicationContext start(String[] args) {
