@@ -97,13 +97,14 @@ public class CallDesk {
 
     /** Raises a call on behalf of a system (Open311 client, a visit): the place is already known. */
     public Raised raiseAs(String actor, NewCall request, Call.Place place, Origin origin, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<Long> existing = calls.idForKey(actor, idempotencyKey);
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+        if (key != null) {
+            Optional<Long> existing = calls.idForKey(actor, key);
             if (existing.isPresent()) {
                 return new Raised(existing.get(), true);
             }
         }
-        return raise(actor, null, request, place, origin, idempotencyKey);
+        return raise(actor, null, request, place, origin, key);
     }
 
     private Raised raise(String actor, String scopeCode, NewCall request, Call.Place place, Origin origin, String key) {
@@ -290,7 +291,7 @@ public class CallDesk {
         calls.save(call);
         timers.plan(call);
         for (CallEvent event : happened) {
-            audit.record(org.ronghe.platform.Audit.Entry.change("CALL_" + event.type().name(), "call", call.id().toString(),
+            audit.recordAs(event.actor(), org.ronghe.platform.Audit.Entry.change("CALL_" + event.type().name(), "call", call.id().toString(),
                     event.from() == null ? null : java.util.Map.of("state", event.from().name()),
                     java.util.Map.of("state", event.to().name())));
             events.publishEvent(new CallChanged(call.id(), event.type(), call.state(), call.details().origin()));

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CallQueries {
 
-    private static final String FROM = """
+    private static final String FROM = " " + """
              FROM call c
              JOIN category k ON k.code = c.category_code
              JOIN community m ON m.id = c.community_id
@@ -55,6 +55,12 @@ public class CallQueries {
         List<CallRow> rows = jdbc.sql(SELECT + where.sql() + " ORDER BY c.raised_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
                 .paramSource(where.params(page)).query(this::row).list();
         return PageResult.of(rows, page, total);
+    }
+
+    /** Calls matching a condition that identifies the viewer itself (an inbox), newest deadline first. */
+    public List<CallRow> matching(String condition, Map<String, ?> params, int limit) {
+        return jdbc.sql(SELECT + " WHERE " + condition + " ORDER BY COALESCE(c.reply_by, c.raised_at), c.id LIMIT :limit")
+                .params(params).param("limit", limit).query(this::row).list();
     }
 
     public long count(CallScope scope, Filter filter) {

@@ -93,6 +93,25 @@ public class Directives {
         audit.record(Audit.Entry.of("DIRECTIVE_COMPLETED", "directive", id + "/" + unit.kind() + ":" + unit.id()));
     }
 
+    /**
+     * Stores a directive whose history was produced elsewhere (the demo district's year), and schedules
+     * the timers still ahead of it.
+     */
+    @Transactional
+    public long record(Directive directive) {
+        store.save(directive);
+        Instant now = clock.instant();
+        if (directive.urgeAt().isAfter(now)) {
+            timers.getObject().schedule(new TimerData(TimerData.Kind.DIRECTIVE_URGE, directive.id(), 0, null, directive.urgeAt()),
+                    directive.urgeAt());
+        }
+        if (directive.deadline().isAfter(now)) {
+            timers.getObject().schedule(new TimerData(TimerData.Kind.DIRECTIVE_DUE, directive.id(), 0, null, directive.deadline()),
+                    directive.deadline());
+        }
+        return directive.id();
+    }
+
     /** Timer at 80 % of the time: urges every unit that has not completed. */
     public void urge(long id, Instant now) {
         store.find(id).ifPresent(d -> {

@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CallLimits {
 
     static final double URGE_AT = 0.8;
+    static final int RATE_WITHIN_WORKING_DAYS = 3;
 
     private final JdbcClient jdbc;
     private final WorkCalendar calendar;
@@ -54,8 +55,11 @@ public class CallLimits {
 
     /** The deadlines of a dispatch made at {@code now}. */
     public Deadlines deadlines(String category, Urgency urgency, Instant now) {
-        ReplyClass.Limits limits = limits(category, urgency);
-        WorkingTime time = calendar.time();
+        return deadlines(limits(category, urgency), now, calendar.time());
+    }
+
+    /** The deadlines a dispatch at {@code now} gets under the given limits. */
+    public static Deadlines deadlines(ReplyClass.Limits limits, Instant now, WorkingTime time) {
         Instant replyBy = limits.reply().from(now, time);
         return new Deadlines(limits.accept().from(now, time), replyBy, urgeAt(now, replyBy, limits.reply().working(), time),
                 time.plus(replyBy, time.workingDay()));
@@ -70,7 +74,15 @@ public class CallLimits {
 
     /** When the auto-close of an unrated reply falls: three working days after the reply. */
     public Instant rateBy(Instant repliedAt) {
-        return calendar.time().endOfWorkingDays(repliedAt, 3);
+        return rateBy(repliedAt, calendar.time());
+    }
+
+    public static Instant rateBy(Instant repliedAt, WorkingTime time) {
+        return time.endOfWorkingDays(repliedAt, RATE_WITHIN_WORKING_DAYS);
+    }
+
+    public WorkingTime time() {
+        return calendar.time();
     }
 
     static Instant urgeAt(Instant start, Instant deadline, boolean working, WorkingTime time) {

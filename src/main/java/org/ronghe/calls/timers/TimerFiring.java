@@ -65,16 +65,17 @@ public class TimerFiring {
         if (!happened) {
             return sent;
         }
+        long callId = timer.subject();
         switch (timer.kind()) {
-            case ACCEPT_DUE -> sent.add(Notices.Notice.toOrgan(Notices.Kind.ACCEPT_OVERDUE, call.id(), call.leadOrganId(), now));
-            case URGE -> sent.add(Notices.Notice.toOrgan(Notices.Kind.URGED, call.id(), call.leadOrganId(), now));
-            case ESCALATE -> sent.add(Notices.Notice.toOrgan(Notices.Kind.ESCALATED, call.id(), call.leadOrganId(), now));
+            case ACCEPT_DUE -> sent.add(Notices.Notice.toOrgan(Notices.Kind.ACCEPT_OVERDUE, callId, call.leadOrganId(), now));
+            case URGE -> sent.add(Notices.Notice.toOrgan(Notices.Kind.URGED, callId, call.leadOrganId(), now));
+            case ESCALATE -> sent.add(Notices.Notice.toOrgan(Notices.Kind.ESCALATED, callId, call.leadOrganId(), now));
             case ESCALATE_AGAIN -> directory.liaisonLeaders(call.place().streetId()).forEach(leader ->
-                    sent.add(Notices.Notice.toLeader(Notices.Kind.ESCALATED_AGAIN, call.id(), leader, now)));
+                    sent.add(Notices.Notice.toLeader(Notices.Kind.ESCALATED_AGAIN, callId, leader, now)));
             case CHECK_IN -> {
-                sent.add(Notices.Notice.toOrgan(Notices.Kind.CHECK_IN_MISSED, call.id(), timer.organ(), now));
+                sent.add(Notices.Notice.toOrgan(Notices.Kind.CHECK_IN_MISSED, callId, timer.organ(), now));
                 directory.liaisonLeaders(call.place().streetId()).forEach(leader ->
-                        sent.add(Notices.Notice.toLeader(Notices.Kind.CHECK_IN_MISSED, call.id(), leader, now)));
+                        sent.add(Notices.Notice.toLeader(Notices.Kind.CHECK_IN_MISSED, callId, leader, now)));
             }
             default -> {
             }

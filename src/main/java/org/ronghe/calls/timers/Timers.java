@@ -22,16 +22,25 @@ public class Timers {
     private final SchedulerClient scheduler;
     private final OneTimeTask<TimerData> task;
     private final CallLimits limits;
+    private final java.time.Clock clock;
 
-    Timers(SchedulerClient scheduler, OneTimeTask<TimerData> callTimerTask, CallLimits limits) {
+    Timers(SchedulerClient scheduler, OneTimeTask<TimerData> callTimerTask, CallLimits limits, java.time.Clock clock) {
         this.scheduler = scheduler;
         this.task = callTimerTask;
         this.limits = limits;
+        this.clock = clock;
     }
 
+    /**
+     * Schedules the call's future timers. A timer whose time has passed has fired already (or belongs to
+     * deadlines the call has left behind): scheduling it again would repeat an urging, so it is skipped.
+     */
     public void plan(Call call) {
-        for (Planned planned : planFor(call, limits)) {
-            schedule(planned.data(), planned.at());
+        Instant now = clock.instant();
+        for (Planned planned : planFor(call, call.id(), limits.time())) {
+            if (planned.at().isAfter(now)) {
+                schedule(planned.data(), planned.at());
+            }
         }
     }
 
@@ -40,9 +49,8 @@ public class Timers {
     }
 
     /** The timers a call in its state needs, each tied to the current generation of its deadlines. */
-    public static List<Planned> planFor(Call call, CallLimits limits) {
+    public static List<Planned> planFor(Call call, long id, org.ronghe.platform.WorkingTime time) {
         List<Planned> timers = new ArrayList<>();
-        long id = call.id();
         int gen = call.generation();
         Call.Assignment a = call.assignment();
         if (call.state() == CallState.DISPATCHED) {
@@ -55,7 +63,7 @@ public class Timers {
                     a.escalateAgainAt()));
         }
         if (call.state() == CallState.REPLIED) {
-            Instant rateBy = limits.rateBy(a.repliedAt());
+            Instant rateBy = CallLimits.rateBy(a.repliedAt(), time);
             timers.add(new Planned(new TimerData(TimerData.Kind.AUTO_CLOSE, id, gen, null, rateBy), rateBy));
         }
         for (Call.Handler h : call.handlers()) {

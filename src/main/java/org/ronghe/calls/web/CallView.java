@@ -22,6 +22,11 @@ public record CallView(long id, String title, String description, CallState stat
                        List<CallQueries.HandlerRow> handlers, List<CallQueries.AssignmentRow> assignments,
                        List<TimelineEntry> timeline, List<CallQueries.NoticeRow> notices, Set<CallDesk.Action> actions) {
 
+    /** Whether the viewer may take this step now (templates ask by name). */
+    public boolean can(String action) {
+        return actions.stream().anyMatch(a -> a.name().equals(action));
+    }
+
     public record Ref(String code, String name) {
     }
 

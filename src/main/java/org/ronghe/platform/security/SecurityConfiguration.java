@@ -77,7 +77,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/audit/**", "/accounts/**").hasAnyRole(ADMINS)
+                        .requestMatchers("/audit/**", "/accounts/**", "/calendar/**").hasAnyRole(ADMINS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

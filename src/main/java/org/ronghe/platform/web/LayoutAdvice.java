@@ -12,6 +12,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
 
+    private final TimeFormat format;
+
+    LayoutAdvice(java.time.Clock clock) {
+        this.format = new TimeFormat(clock.getZone());
+    }
+
     @ModelAttribute("me")
     CurrentUser me() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
@@ -21,6 +27,11 @@ class LayoutAdvice {
     @ModelAttribute("requestPath")
     String requestPath(HttpServletRequest request) {
         return request.getRequestURI();
+    }
+
+    @ModelAttribute("fmt")
+    TimeFormat fmt() {
+        return format;
     }
 
     @ModelAttribute("links")
