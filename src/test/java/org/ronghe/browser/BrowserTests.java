@@ -121,6 +121,66 @@ class BrowserTests {
         browser.findElement(By.id("lang-switch")).click();
     }
 
+    @Test
+    void aCommunityRaisesACallTheOrganAcceptsAndRepliesAndTheCommunityRatesItClosed() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        signIn("community", wait);
+        browser.get(url("/calls/new"));
+        browser.findElement(By.id("call-title")).sendKeys("独居老人需要助餐服务");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("call-category"))).selectByValue("ELDERLY");
+        browser.findElement(By.name("description")).sendKeys("8栋独居老人行动不便，希望安排送餐。");
+        browser.findElement(By.name("contactName")).sendKeys("张阿姨");
+        screenshot("c1-raise");
+        browser.findElement(By.id("raise-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("call-state"), "已派单"));
+        String callUrl = browser.getCurrentUrl();
+        screenshot("c2-dispatched");
+        signOut(wait);
+
+        signIn("secretary", wait);
+        browser.findElement(By.id("nav-inbox")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#inbox-accept a")));
+        browser.get(callUrl);
+        browser.findElement(By.id("action-accept")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("call-state"), "已签收"));
+        browser.findElement(By.id("reply-text")).sendKeys("已安排社区长者饭堂每日送餐上门。");
+        browser.findElement(By.id("action-reply")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("call-state"), "已办结"));
+        screenshot("c3-replied");
+        signOut(wait);
+
+        signIn("community", wait);
+        browser.findElement(By.id("nav-inbox")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#inbox-rate a")));
+        browser.get(callUrl);
+        browser.findElement(By.id("rating-SATISFIED")).click();
+        browser.findElement(By.id("rating-solved")).click();
+        browser.findElement(By.id("action-rate")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("call-state"), "已关闭"));
+        String timeline = browser.findElement(By.id("call-timeline")).getText();
+        assertThat(timeline).contains("提出诉求", "派单", "签收", "办结答复", "评价", "区民政局");
+        assertThat(browser.findElements(By.cssSelector("#call-timeline li"))).hasSize(5);
+        assertThat(browser.findElement(By.id("call-reply")).getText()).contains("长者饭堂");
+        screenshot("c4-closed");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot("c5-closed-phone");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        signOut(wait);
+    }
+
+    private void signIn(String username, WebDriverWait wait) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-inbox")));
+    }
+
+    private void signOut(WebDriverWait wait) {
+        browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-submit")));
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
