@@ -88,6 +88,8 @@ public class Call {
         if (reroute) {
             assignment.reroutedAt = now;
             retire(leadOrganId);
+            handlers.values().stream().filter(h -> h.role == HandlerRole.CO && !coHandlers.contains(h.organId))
+                    .forEach(h -> h.active = false);
         }
         if (round == 0) {
             round = 1;
@@ -246,6 +248,7 @@ public class Call {
     }
 
     public void checkIn(long organ, Instant now, String actor) {
+        guard(state.open(), "报到");
         Handler handler = handlers.get(organ);
         if (handler == null || handler.checkInBy == null) {
             throw new CallStateException(state, "报到", "该单位未被吹哨召集");
@@ -261,7 +264,8 @@ public class Call {
     /** @return whether the check-in due at {@code due} was missed (and is now recorded as such) */
     public boolean checkInMissed(long organ, Instant due, Instant now) {
         Handler handler = handlers.get(organ);
-        if (handler == null || !due.equals(handler.checkInBy) || handler.checkedInAt != null || handler.missed) {
+        if (!state.open() || handler == null || handler.checkInBy == null || handler.checkedInAt != null || handler.missed
+                || due.getEpochSecond() != handler.checkInBy.getEpochSecond()) {
             return false;
         }
         handler.missed = true;
@@ -271,24 +275,44 @@ public class Call {
 
     /** The accept limit passed without acceptance. */
     public boolean acceptOverdue(int forGeneration, Instant now) {
-        return timer(forGeneration, state == CallState.DISPATCHED, CallEvent.Type.ACCEPT_OVERDUE, now);
+        if (!timer(forGeneration, state == CallState.DISPATCHED && assignment.acceptOverdueAt == null, CallEvent.Type.ACCEPT_OVERDUE, now)) {
+            return false;
+        }
+        assignment.acceptOverdueAt = now;
+        return true;
     }
 
     /** 催办 at 80 % of the reply time. */
     public boolean urge(int forGeneration, Instant now) {
-        return timer(forGeneration, awaitingReply(), CallEvent.Type.URGED, now);
+        if (!timer(forGeneration, awaitingReply() && assignment.urgedAt == null, CallEvent.Type.URGED, now)) {
+            return false;
+        }
+        assignment.urgedAt = now;
+        return true;
     }
 
     /** 督办 at the reply deadline, to the organ's secretary. */
     public boolean escalate(int forGeneration, Instant now) {
-        return timer(forGeneration, awaitingReply(), CallEvent.Type.ESCALATED, now);
+        if (!timer(forGeneration, awaitingReply() && assignment.escalatedAt == null, CallEvent.Type.ESCALATED, now)) {
+            return false;
+        }
+        assignment.escalatedAt = now;
+        return true;
     }
 
     /** 再次督办 one working day later, to the leader who liaises with the call's street. */
     public boolean escalateAgain(int forGeneration, Instant now) {
-        return timer(forGeneration, awaitingReply(), CallEvent.Type.ESCALATED_AGAIN, now);
+        if (!timer(forGeneration, awaitingReply() && assignment.escalatedAgainAt == null, CallEvent.Type.ESCALATED_AGAIN, now)) {
+            return false;
+        }
+        assignment.escalatedAgainAt = now;
+        return true;
     }
 
+    /**
+     * A timer applies only to the generation of deadlines it was set for, and each kind fires once per
+     * dispatch even if the scheduler runs it again after a crash (it is at-least-once underneath).
+     */
     private boolean timer(int forGeneration, boolean applies, CallEvent.Type type, Instant now) {
         if (forGeneration != generation || !applies) {
             return false;
@@ -511,6 +535,10 @@ public class Call {
         Rating rating;
         Boolean solved;
         Instant ratedAt;
+        Instant acceptOverdueAt;
+        Instant urgedAt;
+        Instant escalatedAt;
+        Instant escalatedAgainAt;
 
         Assignment(long organId, int round, Instant dispatchedAt, Deadlines deadlines) {
             this.organId = organId;
@@ -524,9 +552,14 @@ public class Call {
 
         public Assignment(Long id, long organId, int round, Instant dispatchedAt, Instant acceptBy, Instant replyBy,
                           Instant urgeAt, Instant escalateAgainAt, Instant acceptedAt, Instant returnedAt,
-                          Instant reroutedAt, Instant repliedAt, Rating rating, Boolean solved, Instant ratedAt) {
+                          Instant reroutedAt, Instant repliedAt, Rating rating, Boolean solved, Instant ratedAt,
+                          Instant acceptOverdueAt, Instant urgedAt, Instant escalatedAt, Instant escalatedAgainAt) {
             this(organId, round, dispatchedAt, new Deadlines(acceptBy, replyBy, urgeAt, escalateAgainAt));
             this.id = id;
+            this.acceptOverdueAt = acceptOverdueAt;
+            this.urgedAt = urgedAt;
+            this.escalatedAt = escalatedAt;
+            this.escalatedAgainAt = escalatedAgainAt;
             this.acceptedAt = acceptedAt;
             this.returnedAt = returnedAt;
             this.reroutedAt = reroutedAt;
@@ -552,5 +585,9 @@ public class Call {
         public Rating rating() { return rating; }
         public Boolean solved() { return solved; }
         public Instant ratedAt() { return ratedAt; }
+        public Instant acceptOverdueAt() { return acceptOverdueAt; }
+        public Instant urgedAt() { return urgedAt; }
+        public Instant escalatedAt() { return escalatedAt; }
+        public Instant escalatedAgainAt() { return escalatedAgainAt; }
     }
 }

@@ -94,7 +94,11 @@ CREATE TABLE call_assignment (
     replied_at        TIMESTAMP WITH TIME ZONE,
     rating            VARCHAR(24),
     solved            BOOLEAN,
-    rated_at          TIMESTAMP WITH TIME ZONE
+    rated_at          TIMESTAMP WITH TIME ZONE,
+    accept_overdue_at TIMESTAMP WITH TIME ZONE,
+    urged_at          TIMESTAMP WITH TIME ZONE,
+    escalated_at      TIMESTAMP WITH TIME ZONE,
+    escalated_again_at TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX call_assignment_call ON call_assignment (call_id, id);
 CREATE INDEX call_assignment_organ ON call_assignment (organ_id, dispatched_at);

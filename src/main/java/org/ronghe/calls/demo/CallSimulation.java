@@ -173,7 +173,7 @@ final class CallSimulation {
             case WHISTLE -> {
                 if (call.awaitingReply()) {
                     List<Long> organs = script.others(random, call.leadOrganId(), 2);
-                    Instant due = at.plus(Duration.ofMinutes(30));
+                    Instant due = at.plus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
                     call.whistle(organs, due, at, "staff@" + script.community().streetCode());
                     planTimers(step.call());
                     for (Long organ : organs) {

@@ -212,7 +212,8 @@ public class CallDesk {
         }
         List<Long> organs = (organCodes == null ? List.<String>of() : organCodes).stream().map(this::organ).toList();
         Instant now = clock.instant();
-        call.whistle(organs, now.plus(checkInLimit), now, user.username());
+        // Whole seconds: the limit is stored and compared after a round trip through the database.
+        call.whistle(organs, now.plus(checkInLimit).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), now, user.username());
         store(call);
     }
 

@@ -23,7 +23,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issues directives and takes each unit's answer. The work committee issues; an organ answers
@@ -39,9 +41,10 @@ public class Directives {
     private final Audit audit;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
     Directives(DirectiveStore store, Directory directory, Notices notices, ObjectProvider<Timers> timers, Audit audit,
-               Clock clock, JdbcClient jdbc) {
+               Clock clock, JdbcClient jdbc, TransactionTemplate transactions) {
         this.store = store;
         this.directory = directory;
         this.notices = notices;
@@ -49,9 +52,10 @@ public class Directives {
         this.audit = audit;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
-    @Transactional
+    /** Issues a directive; the same idempotency key from the same issuer returns the first one, even when sent twice at once. */
     public Issued issue(CurrentUser user, NewDirective request, String idempotencyKey) {
         if (user.role() != Role.COMMITTEE_ADMIN) {
             throw new AccessDeniedException("只有区直机关工委可以下发指令");
@@ -65,20 +69,27 @@ public class Directives {
         Instant now = clock.instant();
         Directive directive = Directive.issue(request.title(), request.body(), user.username(), now, request.deadline(),
                 request.audience(), units(request), idempotencyKey);
-        store.save(directive);
-        timers.getObject().schedule(new TimerData(TimerData.Kind.DIRECTIVE_URGE, directive.id(), 0, null, directive.urgeAt()),
-                directive.urgeAt());
-        timers.getObject().schedule(new TimerData(TimerData.Kind.DIRECTIVE_DUE, directive.id(), 0, null, directive.deadline()),
-                directive.deadline());
-        audit.record(Audit.Entry.change("DIRECTIVE_ISSUED", "directive", directive.id().toString(), null,
-                Map.of("title", directive.title(), "units", directive.replies().size(), "deadline", directive.deadline().toString())));
+        try {
+            transactions.executeWithoutResult(status -> {
+                store.save(directive);
+                timers.getObject().schedule(new TimerData(TimerData.Kind.DIRECTIVE_URGE, directive.id(), 0, null,
+                        directive.urgeAt()), directive.urgeAt());
+                timers.getObject().schedule(new TimerData(TimerData.Kind.DIRECTIVE_DUE, directive.id(), 0, null,
+                        directive.deadline()), directive.deadline());
+                audit.record(Audit.Entry.change("DIRECTIVE_ISSUED", "directive", directive.id().toString(), null,
+                        Map.of("title", directive.title(), "units", directive.replies().size(),
+                                "deadline", directive.deadline().toString())));
+            });
+        } catch (DuplicateKeyException raced) {
+            return store.idForKey(user.username(), idempotencyKey).map(id -> new Issued(id, true)).orElseThrow(() -> raced);
+        }
         return new Issued(directive.id(), false);
     }
 
     @Transactional
     public void acknowledge(CurrentUser user, long id) {
         Directive directive = load(id);
-        Directive.Unit unit = unitOf(user).orElseThrow(() -> new AccessDeniedException("您的角色不接收指令"));
+        Directive.Unit unit = recipient(user, directive);
         directive.acknowledge(unit, user.username(), clock.instant());
         store.save(directive);
         audit.record(Audit.Entry.of("DIRECTIVE_ACKNOWLEDGED", "directive", id + "/" + unit.kind() + ":" + unit.id()));
@@ -87,7 +98,7 @@ public class Directives {
     @Transactional
     public void complete(CurrentUser user, long id, String report) {
         Directive directive = load(id);
-        Directive.Unit unit = unitOf(user).orElseThrow(() -> new AccessDeniedException("您的角色不接收指令"));
+        Directive.Unit unit = recipient(user, directive);
         directive.complete(unit, user.username(), report, clock.instant());
         store.save(directive);
         audit.record(Audit.Entry.of("DIRECTIVE_COMPLETED", "directive", id + "/" + unit.kind() + ":" + unit.id()));
@@ -188,6 +199,15 @@ public class Directives {
                     .map(c -> new Directive.Unit(Directive.UnitKind.COMMUNITY, c.id()));
             default -> Optional.empty();
         };
+    }
+
+    /** The unit this user answers for, which must be one the directive was sent to. */
+    private Directive.Unit recipient(CurrentUser user, Directive directive) {
+        Directive.Unit unit = unitOf(user).orElseThrow(() -> new AccessDeniedException("您的角色不接收指令"));
+        if (!directive.replies().containsKey(unit)) {
+            throw new OutOfScopeException("指令", String.valueOf(directive.id()));
+        }
+        return unit;
     }
 
     private Directive load(long id) {

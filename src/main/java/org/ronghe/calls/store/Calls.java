@@ -57,13 +57,16 @@ public class Calls {
     private static final String INSERT_ASSIGNMENT = """
             INSERT INTO call_assignment (call_id, organ_id, round, dispatched_at, accept_by, reply_by, urge_at,
                                          escalate_again_at, accepted_at, returned_at, rerouted_at, replied_at, rating,
-                                         solved, rated_at)
+                                         solved, rated_at, accept_overdue_at, urged_at, escalated_at, escalated_again_at)
             VALUES (:call, :organ, :round, :dispatchedAt, :acceptBy, :replyBy, :urgeAt, :escalateAgainAt, :acceptedAt,
-                    :returnedAt, :reroutedAt, :repliedAt, :rating, :solved, :ratedAt)""";
+                    :returnedAt, :reroutedAt, :repliedAt, :rating, :solved, :ratedAt, :acceptOverdueAt, :urgedAt,
+                    :escalatedAt, :escalatedAgainAt)""";
     private static final String UPDATE_ASSIGNMENT = """
             UPDATE call_assignment SET reply_by = :replyBy, urge_at = :urgeAt, escalate_again_at = :escalateAgainAt,
                    accepted_at = :acceptedAt, returned_at = :returnedAt, rerouted_at = :reroutedAt,
-                   replied_at = :repliedAt, rating = :rating, solved = :solved, rated_at = :ratedAt
+                   replied_at = :repliedAt, rating = :rating, solved = :solved, rated_at = :ratedAt,
+                   accept_overdue_at = :acceptOverdueAt, urged_at = :urgedAt, escalated_at = :escalatedAt,
+                   escalated_again_at = :escalatedAgainAt
             WHERE id = :id""";
     private static final String INSERT_EVENT = """
             INSERT INTO call_event (call_id, at, actor, type, from_state, to_state, organ_id, note)
@@ -172,7 +175,9 @@ public class Calls {
                         instant(rs, "dispatched_at"), instant(rs, "accept_by"), instant(rs, "reply_by"),
                         instant(rs, "urge_at"), instant(rs, "escalate_again_at"), instant(rs, "accepted_at"),
                         instant(rs, "returned_at"), instant(rs, "rerouted_at"), instant(rs, "replied_at"),
-                        rating(rs.getString("rating")), (Boolean) rs.getObject("solved"), instant(rs, "rated_at")));
+                        rating(rs.getString("rating")), (Boolean) rs.getObject("solved"), instant(rs, "rated_at"),
+                        instant(rs, "accept_overdue_at"), instant(rs, "urged_at"), instant(rs, "escalated_at"),
+                        instant(rs, "escalated_again_at")));
         List<Call> found = jdbc.query("SELECT * FROM call WHERE id = :id", Map.of("id", id), (rs, n) -> Call.restore(
                 new Call.Snapshot(rs.getLong("id"), rs.getInt("version"), CallState.valueOf(rs.getString("state")),
                         new Call.Details(rs.getString("title"), rs.getString("description"), rs.getString("category_code"),
@@ -240,7 +245,9 @@ public class Calls {
                 .addValue("escalateAgainAt", time(a.escalateAgainAt())).addValue("acceptedAt", time(a.acceptedAt()))
                 .addValue("returnedAt", time(a.returnedAt())).addValue("reroutedAt", time(a.reroutedAt()))
                 .addValue("repliedAt", time(a.repliedAt())).addValue("rating", a.rating() == null ? null : a.rating().name())
-                .addValue("solved", a.solved()).addValue("ratedAt", time(a.ratedAt()));
+                .addValue("solved", a.solved()).addValue("ratedAt", time(a.ratedAt()))
+                .addValue("acceptOverdueAt", time(a.acceptOverdueAt())).addValue("urgedAt", time(a.urgedAt()))
+                .addValue("escalatedAt", time(a.escalatedAt())).addValue("escalatedAgainAt", time(a.escalatedAgainAt()));
     }
 
     /** Instants travel as UTC offset date-times, which both H2 and the PostgreSQL driver bind. */

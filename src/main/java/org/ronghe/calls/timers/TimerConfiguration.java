@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -35,7 +36,10 @@ class TimerConfiguration {
 
     @Bean
     OneTimeTask<TimerData> callTimerTask(@Lazy TimerFiring firing) {
-        return Tasks.oneTime("call-timer", TimerData.class).execute((instance, context) -> firing.fire(instance.getData()));
+        // A timer that loses a race on the call's version (two timers of one call at once) tries again in seconds, not minutes.
+        return Tasks.oneTime("call-timer", TimerData.class)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5)))
+                .execute((instance, context) -> firing.fire(instance.getData()));
     }
 
     /**

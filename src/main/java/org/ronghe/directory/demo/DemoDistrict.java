@@ -162,7 +162,9 @@ public record DemoDistrict(List<StreetSeed> streets, List<CommunitySeed> communi
                     String[] category = Names.CATEGORIES.get(c);
                     List<String> answering = Arrays.asList(category[2].split("\\|"));
                     boolean present = answering.stream().anyMatch(names::contains);
-                    if (answering.contains(name) || (!present && c % names.size() == o)) {
+                    // Where the named organs are missing (the small district), the category still goes to as many organs.
+                    boolean stands = !present && (c % names.size() == o || (answering.size() > 1 && (c + 1) % names.size() == o));
+                    if (answering.contains(name) || stands) {
                         duties.add(category[0]);
                     }
                 }
