@@ -39,6 +39,8 @@ public class Call {
     private Boolean solved;
     private int reopens;
     private Extension extension = Extension.NONE;
+    private int storedGeneration;
+    private boolean checkInsChanged;
     private final Map<Long, Handler> handlers = new LinkedHashMap<>();
     private final List<CallEvent> events = new ArrayList<>();
 
@@ -76,6 +78,7 @@ public class Call {
         call.solved = s.solved();
         call.reopens = s.reopens();
         call.extension = s.extension();
+        call.storedGeneration = s.generation();
         s.handlers().forEach(h -> call.handlers.put(h.organId(), h));
         return call;
     }
@@ -89,7 +92,7 @@ public class Call {
             assignment.reroutedAt = now;
             retire(leadOrganId);
             handlers.values().stream().filter(h -> h.role == HandlerRole.CO && !coHandlers.contains(h.organId))
-                    .forEach(h -> h.active = false);
+                    .forEach(h -> retire(h.organId));
         }
         if (round == 0) {
             round = 1;
@@ -238,6 +241,8 @@ public class Call {
             existing.checkInBy = checkInBy;
             existing.checkedInAt = null;
             existing.missed = false;
+            existing.changed = true;
+            checkInsChanged = true;
             summoned.add(organ);
             record(CallEvent.Type.WHISTLED, now, actor, state, organ, "须于 " + checkInBy + " 前报到");
         }
@@ -257,6 +262,7 @@ public class Call {
             throw new CallStateException(state, "报到", "该单位已报到");
         }
         handler.checkedInAt = now;
+        handler.changed = true;
         record(CallEvent.Type.CHECKED_IN, now, actor, state, organ,
                 now.isAfter(handler.checkInBy) ? "逾时报到" : "按时报到");
     }
@@ -269,6 +275,7 @@ public class Call {
             return false;
         }
         handler.missed = true;
+        handler.changed = true;
         record(CallEvent.Type.CHECK_IN_MISSED, now, SYSTEM, state, organ, "报到时限 " + handler.checkInBy);
         return true;
     }
@@ -356,6 +363,7 @@ public class Call {
             handler.since = now;
         }
         handler.active = true;
+        handler.changed = true;
     }
 
     /** An organ stops taking part (returned or re-routed); its row stays, so the history shows it. */
@@ -363,6 +371,7 @@ public class Call {
         Handler handler = organ == null ? null : handlers.get(organ);
         if (handler != null) {
             handler.active = false;
+            handler.changed = true;
         }
     }
 
@@ -411,6 +420,14 @@ public class Call {
     public void written() {
         events.clear();
         replacedAssignments.clear();
+        storedGeneration = generation;
+        checkInsChanged = false;
+        handlers.values().forEach(h -> h.changed = false);
+    }
+
+    /** Whether the timers this call needs may differ from those already planned: new deadlines or new check-ins. */
+    public boolean timersChanged() {
+        return generation != storedGeneration || checkInsChanged;
     }
 
     public void assignIdentity(long newId) {
@@ -484,6 +501,7 @@ public class Call {
         boolean missed;
         boolean active;
         boolean stored;
+        boolean changed;
 
         public Handler(long organId, HandlerRole role, Instant since, Instant checkInBy, Instant checkedInAt, boolean missed,
                        boolean active) {
@@ -505,6 +523,8 @@ public class Call {
 
         /** Whether the row exists in the database (the repository inserts the others). */
         public boolean stored() { return stored; }
+        /** Whether a stored row needs writing again. */
+        public boolean changed() { return changed; }
         public void markStored() { stored = true; }
         public boolean active() { return active; }
         public long organId() { return organId; }

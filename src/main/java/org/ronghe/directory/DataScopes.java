@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.ronghe.platform.CurrentUser;
 import org.ronghe.platform.Role;
+import org.ronghe.platform.TimedCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,12 +27,23 @@ import org.springframework.stereotype.Service;
 public class DataScopes {
 
     private final JdbcClient jdbc;
+    private final TimedCache<CurrentUser, DataScope> cache = new TimedCache<>(java.time.Duration.ofSeconds(30));
 
     DataScopes(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    @org.springframework.context.event.EventListener
+    void on(DirectoryChanged changed) {
+        cache.clear();
+    }
+
+    /** The person's scope, read again at most every 30 seconds (and at once after an import on this node). */
     public DataScope of(CurrentUser user) {
+        return cache.get(user, this::resolve);
+    }
+
+    private DataScope resolve(CurrentUser user) {
         Role role = user.role();
         if (role.seesWholeTree()) {
             return DataScope.everything(role == Role.COMMITTEE_ADMIN);

@@ -1,11 +1,13 @@
 package org.ronghe.directory;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ronghe.platform.TimedCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,17 +23,28 @@ public class Directory {
             FROM community c JOIN street s ON s.id = c.street_id""";
 
     private final JdbcClient jdbc;
+    private final TimedCache<Object, Object> cache = new TimedCache<>(Duration.ofMinutes(1));
 
     Directory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    @org.springframework.context.event.EventListener
+    void on(DirectoryChanged changed) {
+        cache.clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String kind, Object key, java.util.function.Supplier<T> loader) {
+        return (T) cache.get(kind + ":" + key, k -> loader.get());
+    }
+
     public Optional<CommunityRef> community(String code) {
-        return communities(" WHERE c.code = :v", code).stream().findFirst();
+        return cached("community", code, () -> communities(" WHERE c.code = :v", code).stream().findFirst());
     }
 
     public Optional<CommunityRef> community(long id) {
-        return communities(" WHERE c.id = :v", id).stream().findFirst();
+        return cached("communityId", id, () -> communities(" WHERE c.id = :v", id).stream().findFirst());
     }
 
     /** The community a grid belongs to, with the grid's id. */
@@ -68,18 +81,20 @@ public class Directory {
 
     /** The organs whose duties include the category: exactly one means the call routes itself. */
     public List<OrganRef> organsAnswering(String categoryCode) {
-        return jdbc.sql("""
+        return cached("answering", categoryCode, () -> jdbc.sql("""
                         SELECT o.id, o.code, o.name FROM organ o JOIN organ_duty d ON d.organ_id = o.id
                         WHERE d.category_code = :c ORDER BY o.code""")
-                .param("c", categoryCode).query(Directory::organ).list();
+                .param("c", categoryCode).query(Directory::organ).list());
     }
 
     public Optional<OrganRef> organ(String code) {
-        return jdbc.sql("SELECT id, code, name FROM organ WHERE code = :c").param("c", code).query(Directory::organ).optional();
+        return cached("organ", code, () -> jdbc.sql("SELECT id, code, name FROM organ WHERE code = :c").param("c", code)
+                .query(Directory::organ).optional());
     }
 
     public Optional<OrganRef> organ(long id) {
-        return jdbc.sql("SELECT id, code, name FROM organ WHERE id = :c").param("c", id).query(Directory::organ).optional();
+        return cached("organId", id, () -> jdbc.sql("SELECT id, code, name FROM organ WHERE id = :c").param("c", id)
+                .query(Directory::organ).optional());
     }
 
     public List<OrganRef> organs() {
@@ -112,8 +127,9 @@ public class Directory {
 
     /** The leaders currently liaising with a street: where a call's second escalation goes. */
     public List<Long> liaisonLeaders(long streetId) {
-        return jdbc.sql("SELECT leader_id FROM liaison WHERE street_id = :s AND ended_on IS NULL ORDER BY leader_id")
-                .param("s", streetId).query(Long.class).list();
+        return cached("liaison", streetId, () -> jdbc.sql(
+                        "SELECT leader_id FROM liaison WHERE street_id = :s AND ended_on IS NULL ORDER BY leader_id")
+                .param("s", streetId).query(Long.class).list());
     }
 
     public Optional<Long> leaderId(String code) {
@@ -126,8 +142,8 @@ public class Directory {
     }
 
     public Optional<CategoryRef> category(String code) {
-        return jdbc.sql("SELECT code, name FROM category WHERE code = :c").param("c", code)
-                .query((rs, n) -> new CategoryRef(rs.getString(1), rs.getString(2))).optional();
+        return cached("category", code, () -> jdbc.sql("SELECT code, name FROM category WHERE code = :c").param("c", code)
+                .query((rs, n) -> new CategoryRef(rs.getString(1), rs.getString(2))).optional());
     }
 
     private List<CommunityRef> communities(String where, Object value) {

@@ -17,6 +17,9 @@ public interface Audit {
     /** Records many entries at once (imports), in one batch. */
     void recordAll(Iterable<Entry> entries);
 
+    /** Records many entries on behalf of a named actor, in one batch. */
+    void recordAllAs(String actor, Iterable<Entry> entries);
+
     /**
      * @param action  past-tense verb, e.g. {@code MEMBER_IMPORTED}
      * @param subject the kind of record, e.g. {@code member}

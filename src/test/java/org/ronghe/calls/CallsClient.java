@@ -247,6 +247,8 @@ public class CallsClient {
                         SELECT o.id, :c FROM organ o WHERE o.code = :o
                         AND NOT EXISTS (SELECT 1 FROM organ_duty d WHERE d.organ_id = o.id AND d.category_code = :c)""")
                 .param("o", organ).param("c", category).update();
+        // The directory keeps who answers what for a minute; an import would tell it, so the test does too.
+        context.publishEvent(new org.ronghe.directory.DirectoryChanged("organs"));
     }
 
     /** Moves the test clock forward to a wall-clock time in Shanghai (it only moves forward). */

@@ -130,7 +130,7 @@ class DemoCalls implements ApplicationRunner {
         }
         long open = simulated.stream().filter(c -> c.state().open()).count();
         transactions.executeWithoutResult(status -> {
-            simulated.stream().filter(c -> c.state().open()).forEach(timers::plan);
+            timers.planAll(simulated.stream().filter(c -> c.state().open()).toList());
             int issued = seedDirectives(new Random(SEED + 1), now);
             jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (:n, :v)")
                     .param("n", MARKER).param("v", String.valueOf(howMany)).update();

@@ -289,12 +289,20 @@ public class CallDesk {
 
     private void store(Call call) {
         List<CallEvent> happened = List.copyOf(call.events());
+        boolean newTimers = call.timersChanged();
         calls.save(call);
-        timers.plan(call);
+        if (newTimers) {
+            timers.plan(call);
+        }
+        if (happened.isEmpty()) {
+            return;
+        }
+        // One audit batch per step, under the person who took it (an automatic dispatch follows their raising).
+        audit.recordAllAs(happened.get(0).actor(), happened.stream().map(event -> org.ronghe.platform.Audit.Entry.change(
+                "CALL_" + event.type().name(), "call", call.id().toString(),
+                event.from() == null ? null : java.util.Map.of("state", event.from().name()),
+                java.util.Map.of("state", event.to().name()))).toList());
         for (CallEvent event : happened) {
-            audit.recordAs(event.actor(), org.ronghe.platform.Audit.Entry.change("CALL_" + event.type().name(), "call", call.id().toString(),
-                    event.from() == null ? null : java.util.Map.of("state", event.from().name()),
-                    java.util.Map.of("state", event.to().name())));
             events.publishEvent(new CallChanged(call.id(), event.type(), call.state(), call.details().origin()));
         }
     }

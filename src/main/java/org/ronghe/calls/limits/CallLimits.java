@@ -10,6 +10,7 @@ import org.ronghe.calls.ReplyClass;
 import org.ronghe.calls.TimeLimit;
 import org.ronghe.calls.Urgency;
 import org.ronghe.platform.Audit;
+import org.ronghe.platform.TimedCache;
 import org.ronghe.platform.WorkCalendar;
 import org.ronghe.platform.WorkingTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,8 @@ public class CallLimits {
     private final JdbcClient jdbc;
     private final WorkCalendar calendar;
     private final Audit audit;
+    private final TimedCache<String, ReplyClass> classes = new TimedCache<>(Duration.ofMinutes(1));
+    private final TimedCache<String, ReplyClass.Limits> limitsCache = new TimedCache<>(Duration.ofMinutes(1));
 
     CallLimits(JdbcClient jdbc, WorkCalendar calendar, Audit audit) {
         this.jdbc = jdbc;
@@ -37,11 +40,19 @@ public class CallLimits {
     }
 
     public ReplyClass replyClass(String category) {
+        return classes.get(category, this::loadClass);
+    }
+
+    private ReplyClass loadClass(String category) {
         return jdbc.sql("SELECT reply_class FROM call_category WHERE category_code = :c").param("c", category)
                 .query(String.class).optional().map(ReplyClass::valueOf).orElse(ReplyClass.GENERAL);
     }
 
     public ReplyClass.Limits limits(String category, Urgency urgency) {
+        return limitsCache.get(category + "/" + urgency.name(), key -> loadLimits(category, urgency));
+    }
+
+    private ReplyClass.Limits loadLimits(String category, Urgency urgency) {
         return jdbc.sql("""
                         SELECT accept_amount, accept_unit, reply_amount, reply_unit FROM call_limit
                         WHERE category_code = :c AND urgency = :u""")
@@ -108,6 +119,8 @@ public class CallLimits {
         jdbc.sql("DELETE FROM call_category WHERE category_code = :c").param("c", category).update();
         jdbc.sql("INSERT INTO call_category (category_code, reply_class) VALUES (:c, :r)")
                 .param("c", category).param("r", replyClass.name()).update();
+        classes.clear();
+        limitsCache.clear();
         audit.record(Audit.Entry.change("CALL_CLASS_SET", "category", category, Map.of("replyClass", before.name()),
                 Map.of("replyClass", replyClass.name())));
     }
@@ -123,6 +136,7 @@ public class CallLimits {
                 .param("c", category).param("u", urgency.name())
                 .param("aa", limits.accept().amount()).param("au", limits.accept().unit().name())
                 .param("ra", limits.reply().amount()).param("ru", limits.reply().unit().name()).update();
+        limitsCache.clear();
         audit.record(Audit.Entry.change("CALL_LIMITS_SET", "category", category + "/" + urgency,
                 Map.of("accept", before.accept().label(), "reply", before.reply().label()),
                 Map.of("accept", limits.accept().label(), "reply", limits.reply().label())));

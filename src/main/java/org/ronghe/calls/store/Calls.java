@@ -122,14 +122,20 @@ public class Calls {
                         .addValue("role", h.role().name()).addValue("since", time(h.since()))
                         .addValue("checkInBy", time(h.checkInBy())).addValue("checkedInAt", time(h.checkedInAt()))
                         .addValue("missed", h.missed()).addValue("active", h.active());
-                (h.stored() ? changedHandlers : newHandlers).add(p);
+                if (!h.stored()) {
+                    newHandlers.add(p);
+                } else if (h.changed()) {
+                    changedHandlers.add(p);
+                }
             }
+            boolean stepped = !call.events().isEmpty();
             for (Call.Assignment a : call.assignmentsToWrite()) {
                 MapSqlParameterSource p = assignmentParams(call.id(), a);
                 if (a.id() == null) {
                     newAssignments.add(a);
                     newAssignmentParams.add(p);
-                } else {
+                } else if (stepped) {
+                    // Every step that changes a call touches its current dispatch (or replaced it).
                     changedAssignments.add(p.addValue("id", a.id()));
                 }
             }
@@ -164,36 +170,58 @@ public class Calls {
         }
     }
 
+    /** Loads a call with its handlers and current dispatch in one query. */
     public Optional<Call> find(long id) {
-        List<Call.Handler> handlers = jdbc.query("SELECT * FROM call_handler WHERE call_id = :id ORDER BY since",
-                Map.of("id", id), (rs, n) -> new Call.Handler(rs.getLong("organ_id"), HandlerRole.valueOf(rs.getString("role")),
-                        instant(rs, "since"), instant(rs, "check_in_by"), instant(rs, "checked_in_at"),
-                        rs.getBoolean("missed"), rs.getBoolean("active")));
-        List<Call.Assignment> assignments = jdbc.query(
-                "SELECT * FROM call_assignment WHERE call_id = :id ORDER BY id DESC LIMIT 1", Map.of("id", id),
-                (rs, n) -> new Call.Assignment(rs.getLong("id"), rs.getLong("organ_id"), rs.getInt("round"),
-                        instant(rs, "dispatched_at"), instant(rs, "accept_by"), instant(rs, "reply_by"),
-                        instant(rs, "urge_at"), instant(rs, "escalate_again_at"), instant(rs, "accepted_at"),
-                        instant(rs, "returned_at"), instant(rs, "rerouted_at"), instant(rs, "replied_at"),
-                        rating(rs.getString("rating")), (Boolean) rs.getObject("solved"), instant(rs, "rated_at"),
-                        instant(rs, "accept_overdue_at"), instant(rs, "urged_at"), instant(rs, "escalated_at"),
-                        instant(rs, "escalated_again_at")));
-        List<Call> found = jdbc.query("SELECT * FROM call WHERE id = :id", Map.of("id", id), (rs, n) -> Call.restore(
-                new Call.Snapshot(rs.getLong("id"), rs.getInt("version"), CallState.valueOf(rs.getString("state")),
-                        new Call.Details(rs.getString("title"), rs.getString("description"), rs.getString("category_code"),
-                                Urgency.valueOf(rs.getString("urgency")), Origin.valueOf(rs.getString("origin"))),
-                        new Call.Place(rs.getLong("community_id"), rs.getLong("street_id"), (Long) rs.getObject("grid_id", Long.class),
-                                rs.getString("address"), (Double) rs.getObject("latitude", Double.class),
-                                (Double) rs.getObject("longitude", Double.class)),
-                        new Call.Raiser(rs.getString("raised_by"), rs.getString("raiser_scope"), rs.getString("contact_name"),
-                                rs.getString("contact_phone"), rs.getString("idempotency_key")),
-                        instant(rs, "raised_at"), (Long) rs.getObject("lead_organ_id", Long.class), rs.getInt("round"),
-                        rs.getInt("generation"), assignments.isEmpty() ? null : assignments.get(0), instant(rs, "closed_at"),
-                        rs.getString("reply"), rating(rs.getString("rating")), (Boolean) rs.getObject("solved"),
-                        rs.getInt("reopens"), new Call.Extension(Call.Extension.State.valueOf(rs.getString("extension_state")),
-                                instant(rs, "extension_until"), rs.getString("extension_reason")),
-                        handlers)));
-        return found.stream().findFirst();
+        List<Call.Handler> handlers = new ArrayList<>();
+        Call.Snapshot[] snapshot = new Call.Snapshot[1];
+        jdbc.query("""
+                SELECT c.*, h.organ_id AS h_organ, h.role AS h_role, h.since AS h_since, h.check_in_by AS h_check_in_by,
+                       h.checked_in_at AS h_checked_in_at, h.missed AS h_missed, h.active AS h_active,
+                       a.id AS a_id, a.organ_id AS a_organ, a.round AS a_round, a.dispatched_at AS a_dispatched_at,
+                       a.accept_by AS a_accept_by, a.reply_by AS a_reply_by, a.urge_at AS a_urge_at,
+                       a.escalate_again_at AS a_escalate_again_at, a.accepted_at AS a_accepted_at,
+                       a.returned_at AS a_returned_at, a.rerouted_at AS a_rerouted_at, a.replied_at AS a_replied_at,
+                       a.rating AS a_rating, a.solved AS a_solved, a.rated_at AS a_rated_at,
+                       a.accept_overdue_at AS a_accept_overdue_at, a.urged_at AS a_urged_at,
+                       a.escalated_at AS a_escalated_at, a.escalated_again_at AS a_escalated_again_at
+                FROM call c
+                LEFT JOIN call_assignment a ON a.id = (SELECT MAX(x.id) FROM call_assignment x WHERE x.call_id = c.id)
+                LEFT JOIN call_handler h ON h.call_id = c.id
+                WHERE c.id = :id ORDER BY h.since""", Map.of("id", id), rs -> {
+            if (snapshot[0] == null) {
+                snapshot[0] = snapshot(rs, handlers);
+            }
+            if (rs.getObject("h_organ") != null) {
+                handlers.add(new Call.Handler(rs.getLong("h_organ"), HandlerRole.valueOf(rs.getString("h_role")),
+                        instant(rs, "h_since"), instant(rs, "h_check_in_by"), instant(rs, "h_checked_in_at"),
+                        rs.getBoolean("h_missed"), rs.getBoolean("h_active")));
+            }
+        });
+        return Optional.ofNullable(snapshot[0]).map(Call::restore);
+    }
+
+    private static Call.Snapshot snapshot(ResultSet rs, List<Call.Handler> handlers) throws SQLException {
+        Call.Assignment assignment = rs.getObject("a_id") == null ? null : new Call.Assignment(rs.getLong("a_id"),
+                rs.getLong("a_organ"), rs.getInt("a_round"), instant(rs, "a_dispatched_at"), instant(rs, "a_accept_by"),
+                instant(rs, "a_reply_by"), instant(rs, "a_urge_at"), instant(rs, "a_escalate_again_at"),
+                instant(rs, "a_accepted_at"), instant(rs, "a_returned_at"), instant(rs, "a_rerouted_at"),
+                instant(rs, "a_replied_at"), rating(rs.getString("a_rating")), (Boolean) rs.getObject("a_solved"),
+                instant(rs, "a_rated_at"), instant(rs, "a_accept_overdue_at"), instant(rs, "a_urged_at"),
+                instant(rs, "a_escalated_at"), instant(rs, "a_escalated_again_at"));
+        return new Call.Snapshot(rs.getLong("id"), rs.getInt("version"), CallState.valueOf(rs.getString("state")),
+                new Call.Details(rs.getString("title"), rs.getString("description"), rs.getString("category_code"),
+                        Urgency.valueOf(rs.getString("urgency")), Origin.valueOf(rs.getString("origin"))),
+                new Call.Place(rs.getLong("community_id"), rs.getLong("street_id"), (Long) rs.getObject("grid_id", Long.class),
+                        rs.getString("address"), (Double) rs.getObject("latitude", Double.class),
+                        (Double) rs.getObject("longitude", Double.class)),
+                new Call.Raiser(rs.getString("raised_by"), rs.getString("raiser_scope"), rs.getString("contact_name"),
+                        rs.getString("contact_phone"), rs.getString("idempotency_key")),
+                instant(rs, "raised_at"), (Long) rs.getObject("lead_organ_id", Long.class), rs.getInt("round"),
+                rs.getInt("generation"), assignment, instant(rs, "closed_at"), rs.getString("reply"),
+                rating(rs.getString("rating")), (Boolean) rs.getObject("solved"), rs.getInt("reopens"),
+                new Call.Extension(Call.Extension.State.valueOf(rs.getString("extension_state")),
+                        instant(rs, "extension_until"), rs.getString("extension_reason")),
+                handlers);
     }
 
     /** The call an account already raised under an idempotency key, if any. */

@@ -37,7 +37,7 @@ class TimerConfiguration {
     @Bean
     OneTimeTask<TimerData> callTimerTask(@Lazy TimerFiring firing) {
         // A timer that loses a race on the call's version (two timers of one call at once) tries again in seconds, not minutes.
-        return Tasks.oneTime("call-timer", TimerData.class)
+        return Tasks.oneTime(Timers.TASK, TimerData.class)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5)))
                 .execute((instance, context) -> firing.fire(instance.getData()));
     }
@@ -51,7 +51,9 @@ class TimerConfiguration {
     ManualScheduler manualScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock) {
         SettableClock settable = new SettableClock();
         settable.set(clock.instant());
-        return TestHelper.createManualScheduler(new TransactionAwareDataSourceProxy(dataSource), tasks).clock(settable).build();
+        var builder = TestHelper.createManualScheduler(new TransactionAwareDataSourceProxy(dataSource), tasks).clock(settable);
+        builder.serializer(TimerSerializer.INSTANCE);
+        return builder.build();
     }
 
     @Bean(destroyMethod = "")
@@ -67,6 +69,7 @@ class TimerConfiguration {
                             String name) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .clock(clock::instant)
+                .serializer(TimerSerializer.INSTANCE)
                 .pollingInterval(polling)
                 .threads(threads)
                 .enableImmediateExecution()

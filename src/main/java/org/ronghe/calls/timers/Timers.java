@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.ronghe.calls.Call;
 import org.ronghe.calls.CallState;
 import org.ronghe.calls.limits.CallLimits;
@@ -19,33 +19,52 @@ import org.springframework.stereotype.Component;
 @Component
 public class Timers {
 
-    private final SchedulerClient scheduler;
-    private final OneTimeTask<TimerData> task;
-    private final CallLimits limits;
-    private final java.time.Clock clock;
+    static final String TASK = "call-timer";
+    private static final String INSERT = """
+            INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version, priority)
+            VALUES (:task, :instance, :data, :at, FALSE, 1, 0) ON CONFLICT DO NOTHING""";
 
-    Timers(SchedulerClient scheduler, OneTimeTask<TimerData> callTimerTask, CallLimits limits, java.time.Clock clock) {
-        this.scheduler = scheduler;
-        this.task = callTimerTask;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final java.time.Clock clock;
+    private final CallLimits limits;
+
+    Timers(NamedParameterJdbcTemplate jdbc, CallLimits limits, java.time.Clock clock) {
+        this.jdbc = jdbc;
         this.limits = limits;
         this.clock = clock;
     }
 
     /**
-     * Schedules the call's future timers. A timer whose time has passed has fired already (or belongs to
-     * deadlines the call has left behind): scheduling it again would repeat an urging, so it is skipped.
+     * Schedules the call's future timers; callers plan only when {@link Call#timersChanged()} said so
+     * before the call was stored. A timer whose time has passed has fired already (or belongs to
+     * deadlines the call has left behind), so it is not scheduled again. The rows go into
+     * db-scheduler's table in one statement, in the caller's transaction; a timer already planned is
+     * left as it is.
      */
     public void plan(Call call) {
         Instant now = clock.instant();
-        for (Planned planned : planFor(call, call.id(), limits.time())) {
-            if (planned.at().isAfter(now)) {
-                schedule(planned.data(), planned.at());
-            }
-        }
+        write(planFor(call, call.id(), limits.time()).stream().filter(p -> p.at().isAfter(now)).toList());
+    }
+
+    /** Schedules the future timers of many calls at once (calls whose history was produced elsewhere, e.g. the demo). */
+    public void planAll(java.util.Collection<Call> calls) {
+        Instant now = clock.instant();
+        write(calls.stream().flatMap(c -> planFor(c, c.id(), limits.time()).stream()).filter(p -> p.at().isAfter(now)).toList());
     }
 
     public void schedule(TimerData data, Instant at) {
-        scheduler.scheduleIfNotExists(task.instance(data.instanceId(), data), at);
+        write(List.of(new Planned(data, at)));
+    }
+
+    private void write(List<Planned> planned) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(INSERT, planned.stream().map(p -> new MapSqlParameterSource()
+                        .addValue("task", TASK).addValue("instance", p.data().instanceId())
+                        .addValue("data", TimerSerializer.INSTANCE.serialize(p.data()))
+                        .addValue("at", p.at().atOffset(java.time.ZoneOffset.UTC)))
+                .toArray(MapSqlParameterSource[]::new));
     }
 
     /** The timers a call in its state needs, each tied to the current generation of its deadlines. */

@@ -40,13 +40,16 @@ public class Transfers {
     private final JdbcClient jdbc;
     private final Audit audit;
     private final TransactionTemplate transactions;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Transfers(List<Sheet<?>> sheets, JdbcClient jdbc, Audit audit, TransactionTemplate transactions) {
+    Transfers(List<Sheet<?>> sheets, JdbcClient jdbc, Audit audit, TransactionTemplate transactions,
+              org.springframework.context.ApplicationEventPublisher events) {
         sheets.stream().sorted(Comparator.comparingInt(s -> SheetOrder.of(s.entity())))
                 .forEach(s -> this.sheets.put(s.entity(), s));
         this.jdbc = jdbc;
         this.audit = audit;
         this.transactions = transactions;
+        this.events = events;
     }
 
     /** The entities in the order they should be imported (referenced ones first). */
@@ -192,6 +195,7 @@ public class Transfers {
         ImportReport report = new ImportReport(sheet.entity(), rows.size(), inserts.size(), updates.size(),
                 rows.size() - inserts.size() - updates.size());
         if (!entries.isEmpty()) {
+            events.publishEvent(new org.ronghe.directory.DirectoryChanged(sheet.entity()));
             audit.recordAll(entries);
             audit.record(Audit.Entry.change("IMPORT_APPLIED", subject, null, null,
                     Map.of("rows", report.rows(), "created", report.created(), "updated", report.updated())));

@@ -48,7 +48,11 @@ class JdbcAudit implements Audit {
 
     @Override
     public void recordAll(Iterable<Entry> entries) {
-        String actor = currentActor();
+        recordAllAs(currentActor(), entries);
+    }
+
+    @Override
+    public void recordAllAs(String actor, Iterable<Entry> entries) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String addr = remoteAddress();
         List<MapSqlParameterSource> batch = new ArrayList<>();

@@ -51,6 +51,8 @@ class Open311Tests {
     JsonMapper json;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     // --- discovery and services -----------------------------------------------------------------
 
@@ -181,6 +183,7 @@ class Open311Tests {
                 SELECT o.id, 'NOISE' FROM organ o
                 WHERE NOT EXISTS (SELECT 1 FROM organ_duty d WHERE d.organ_id = o.id AND d.category_code = 'NOISE')
                 ORDER BY o.code LIMIT 1""").update();
+        events.publishEvent(new org.ronghe.directory.DirectoryChanged("organs"));
         Client app = register(null);
         Element created = GeoReportRules.children(xml(open311(post(V2 + "requests.xml").param("api_key", app.key())
                 .param("service_code", "NOISE").param("lat", "23.1091").param("long", "113.2381")
