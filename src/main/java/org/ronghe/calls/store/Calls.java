@@ -46,7 +46,9 @@ public class Calls {
                    reply_by = :replyBy, round = :round,
                    generation = :generation, closed_at = :closedAt, reply = :reply, rating = :rating, solved = :solved,
                    reopens = :reopens, extension_state = :extState, extension_until = :extUntil, extension_reason = :extReason
-            WHERE id = :id AND version = :version""";
+            WHERE id = :id AND raised_at = :raisedAt AND version = :version""";
+    private static final String INSERT_KEY = """
+            INSERT INTO call_key (raised_by, idempotency_key, call_id) VALUES (:raisedBy, :key, :call)""";
     private static final String INSERT_HANDLER = """
             INSERT INTO call_handler (call_id, organ_id, role, since, check_in_by, checked_in_at, missed, active)
             VALUES (:call, :organ, :role, :since, :checkInBy, :checkedInAt, :missed, :active)""";
@@ -84,6 +86,7 @@ public class Calls {
             KeyHolder key = new GeneratedKeyHolder();
             jdbc.update(INSERT_CALL, callParams(call), key, new String[]{"id"});
             call.assignIdentity(key.getKeyAs(Long.class) != null ? key.getKeyAs(Long.class) : key.getKey().longValue());
+            writeKeys(List.of(call));
         } else {
             int updated = jdbc.update(UPDATE_CALL, callParams(call).addValue("id", call.id()).addValue("version", call.version()));
             if (updated == 0) {
@@ -106,7 +109,16 @@ public class Calls {
         for (int i = 0; i < calls.size(); i++) {
             calls.get(i).assignIdentity(((Number) generated.get(i).values().iterator().next()).longValue());
         }
+        writeKeys(calls);
         writeParts(calls);
+    }
+
+    /** A second call under a key already taken fails here, with the key's unique constraint, and rolls back. */
+    private void writeKeys(List<Call> calls) {
+        batch(INSERT_KEY, calls.stream().filter(c -> c.raiser().idempotencyKey() != null)
+                .map(c -> new MapSqlParameterSource().addValue("raisedBy", c.raiser().username())
+                        .addValue("key", c.raiser().idempotencyKey()).addValue("call", c.id()))
+                .toList());
     }
 
     private void writeParts(List<Call> calls) {
@@ -226,7 +238,7 @@ public class Calls {
 
     /** The call an account already raised under an idempotency key, if any. */
     public Optional<Long> idForKey(String username, String key) {
-        return jdbc.query("SELECT id FROM call WHERE raised_by = :u AND idempotency_key = :k",
+        return jdbc.query("SELECT call_id FROM call_key WHERE raised_by = :u AND idempotency_key = :k",
                 Map.of("u", username, "k", key), (rs, n) -> rs.getLong(1)).stream().findFirst();
     }
 
