@@ -16,7 +16,9 @@ UPDATE call_handler SET dispatched = EXISTS (SELECT 1 FROM call_assignment x
 
 -- dim 'O': a street × organ × category (the organ of the dispatch); dim 'C': a street × community (every
 -- dispatch, and the calls themselves). grain 'D': period is the day the call was raised (Asia/Shanghai);
--- grain 'M': period is the first day of that month. Unused key columns hold 0 or ''.
+-- grain 'M': period is the first day of that month. Unused key columns hold 0 or ''. raised and open_calls count
+-- calls (in 'C' rows); calls counts first dispatches of calls, organ_calls first dispatches of a call to an
+-- organ; the others count dispatches (see docs/rates.md).
 CREATE TABLE call_tally (
     dim                CHAR(1)     NOT NULL,
     grain              CHAR(1)     NOT NULL,
@@ -28,6 +30,7 @@ CREATE TABLE call_tally (
     raised             BIGINT      NOT NULL,
     open_calls         BIGINT      NOT NULL,
     calls              BIGINT      NOT NULL,
+    organ_calls        BIGINT      NOT NULL,
     dispatches         BIGINT      NOT NULL,
     accepted           BIGINT      NOT NULL,
     accepted_in_time   BIGINT      NOT NULL,
