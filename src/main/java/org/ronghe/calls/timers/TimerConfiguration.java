@@ -48,8 +48,8 @@ class TimerConfiguration {
 
     /** Nightly upkeep: the monthly partitions of the call tables ahead of time (PostgreSQL only). */
     @Bean
-    RecurringTask<Void> callPartitionTask(CallPartitions partitions) {
-        return Tasks.recurring("call-partitions", Schedules.daily(LocalTime.of(2, 30)))
+    RecurringTask<Void> callPartitionTask(CallPartitions partitions, Clock clock) {
+        return Tasks.recurring("call-partitions", Schedules.daily(clock.getZone(), LocalTime.of(2, 30)))
                 .execute((instance, context) -> partitions.ensureAhead());
     }
 
@@ -78,7 +78,9 @@ class TimerConfiguration {
     /** A scheduler on the given database; tests start two of them on one PostgreSQL. */
     static Scheduler create(DataSource dataSource, List<Task<?>> tasks, Clock clock, Duration polling, int threads,
                             String name) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // Recurring tasks are known to the scheduler through startTasks, which also plans their first run.
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource),
+                        tasks.stream().filter(t -> !(t instanceof RecurringTask)).toList())
                 .clock(clock::instant)
                 .serializer(TimerSerializer.INSTANCE)
                 .pollingInterval(polling)
