@@ -6,6 +6,7 @@ import org.ronghe.platform.account.JdbcAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -40,8 +41,8 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(JdbcAccounts accounts, PasswordEncoder encoder,
-                                                SecurityProperties properties, Clock clock) {
-        return new ProviderManager(new LockingAuthenticationProvider(accounts, encoder, properties, clock));
+                                                SecurityProperties properties, Clock clock, SignInLimits limits) {
+        return new ProviderManager(new LockingAuthenticationProvider(accounts, encoder, properties, clock, limits));
     }
 
     @Bean
@@ -75,15 +76,25 @@ class SecurityConfiguration {
         return http
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/login", "/login/throttled", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/audit/**", "/accounts/**", "/calendar/**").hasAnyRole(ADMINS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl("/", false)
-                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
-                                + (ex instanceof LockedException ? "/login?locked" : "/login?error"))))
+                        .failureHandler((req, res, ex) -> {
+                            if (ex instanceof SignInThrottledException throttled) {
+                                // 429 with the sign-in page and its message, rather than a redirect that would hide the status
+                                res.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                                res.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+                                req.setAttribute(SignInThrottledException.REQUEST_ATTRIBUTE, throttled.retryAfterSeconds());
+                                req.getRequestDispatcher("/login/throttled").forward(req, res);
+                                return;
+                            }
+                            res.sendRedirect(req.getContextPath()
+                                    + (ex instanceof LockedException ? "/login?locked" : "/login?error"));
+                        }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
