@@ -80,7 +80,7 @@ class RateLimitTests {
         String address = address();
         String username = "throttled-" + address;
         accounts.createIfAbsent(new Accounts.NewAccount(username, "限流测试", Role.STREET_STAFF, "440103001", "Right#Pass1",
-                false));
+                false, Accounts.PasswordSource.OWN));
         for (int i = 0; i < 3; i++) {
             token(username, "Wrong#Pass1", address);
         }

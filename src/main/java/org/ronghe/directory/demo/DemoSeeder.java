@@ -88,7 +88,8 @@ class DemoSeeder implements ApplicationRunner {
             jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (:n, :v)")
                     .param("n", MARKER).param("v", size.name()).update();
             write(demo);
-            DemoAccounts.create(accounts, demo, password);
+            DemoAccounts.create(accounts, demo, password,
+                    demoPassword.isBlank() ? Accounts.PasswordSource.INITIAL : Accounts.PasswordSource.CONFIGURED);
             audit.record(org.ronghe.platform.Audit.Entry.change("DEMO_SEEDED", "district", district.code(), null,
                     Map.of("size", size.name(), "streets", demo.streets().size(), "communities", demo.communities().size(),
                             "partyOrgs", demo.grassrootsCount(), "members", demo.members().size())));

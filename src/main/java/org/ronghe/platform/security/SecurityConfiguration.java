@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.ronghe.platform.SecurityHeaders;
 import org.ronghe.platform.account.JdbcAccounts;
+import org.ronghe.platform.account.PasswordRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,6 +20,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
@@ -55,7 +58,7 @@ class SecurityConfiguration {
                 .headers(SecurityHeaders.api())
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens", "/api/v1/auth/password").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("SYSTEM_ADMIN")
                         .requestMatchers("/api/v1/audit/**", "/api/v1/accounts/**").hasAnyRole(ADMINS)
@@ -70,9 +73,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageFilterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain pageFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+                                        PasswordRules passwordRules) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler home = new SavedRequestAwareAuthenticationSuccessHandler();
+        home.setDefaultTargetUrl("/");
         return http
                 .authenticationManager(authenticationManager)
+                .addFilterAfter(new PasswordChangeFilter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/login/throttled", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -80,7 +87,16 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler((req, res, auth) -> {
+                            // A password someone else chose, or an old one, is changed before anything else
+                            var reason = passwordRules.beforePages(auth.getName());
+                            if (reason.isPresent()) {
+                                req.getSession().setAttribute(PasswordRules.SESSION_ATTRIBUTE, reason.get().name());
+                                res.sendRedirect(req.getContextPath() + PasswordChangeFilter.PASSWORD_PAGE);
+                                return;
+                            }
+                            home.onAuthenticationSuccess(req, res, auth);
+                        })
                         .failureHandler((req, res, ex) -> {
                             if (ex instanceof SignInThrottledException throttled) {
                                 // 429 with the sign-in page and its message, rather than a redirect that would hide the status

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.ronghe.platform.ConflictException;
 import org.ronghe.platform.NotFoundException;
 import org.ronghe.platform.RejectedInputException;
+import org.ronghe.platform.security.PasswordChangeRequiredException;
 import org.ronghe.platform.security.SignInThrottledException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -53,6 +54,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "请求过于频繁", e.getMessage()));
+    }
+
+    @ExceptionHandler(PasswordChangeRequiredException.class)
+    ProblemDetail passwordChangeRequired(PasswordChangeRequiredException e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "password-change-required", "须先修改密码", e.getMessage());
+        problem.setProperty("reason", e.reason().name());
+        return problem;
     }
 
     @ExceptionHandler(AuthenticationException.class)
