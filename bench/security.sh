@@ -9,4 +9,4 @@ cd "$(dirname "$0")/.."
 URL="${1:-jdbc:postgresql://127.0.0.1:5432/ronghe_bench?user=postgres}"
 N="${2:-2000}"
 exec ./mvnw -Pbench -q test-compile exec:java \
-  -Dexec.classpathScope=test -Dexec.mainClass=org.ronghe.bench.SecurityBenchmark -Dexec.args="$URL $N"
+  -Dexec.classpathScope=test -Dbench.main=org.ronghe.bench.SecurityBenchmark -Dexec.args="$URL $N"

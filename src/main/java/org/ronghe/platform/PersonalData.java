@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.ronghe.platform.crypto.DataKeys;
 import org.ronghe.platform.crypto.Sm4Gcm;
@@ -26,6 +28,7 @@ public class PersonalData {
 
     private static final String INDEX_PURPOSE = "ronghe blind index";
     private final DataKeys keys;
+    private final Map<Integer, byte[]> indexKeys = new ConcurrentHashMap<>();
 
     public PersonalData(DataKeys keys) {
         this.keys = keys;
@@ -57,6 +60,7 @@ public class PersonalData {
 
     private String index(int keyId, String value) {
         byte[] normalised = value.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
-        return HexFormat.of().formatHex(DataKeys.hmacSm3(keys.derived(keyId, INDEX_PURPOSE), normalised));
+        byte[] key = indexKeys.computeIfAbsent(keyId, id -> keys.derived(id, INDEX_PURPOSE));
+        return HexFormat.of().formatHex(DataKeys.hmacSm3(key, normalised));
     }
 }
