@@ -7,7 +7,7 @@
 set -euo pipefail
 URL="${RONGHE_URL:-http://localhost:8080}"
 USERNAME="${RONGHE_USER:-admin}"
-: "${RONGHE_PASSWORD:?set RONGHE_PASSWORD to the administrator's password}"
+: "${RONGHE_PASSWORD:?set RONGHE_PASSWORD to the password of the administrator}"
 BODY=$(jq -n --arg u "$USERNAME" --arg p "$RONGHE_PASSWORD" '{username: $u, password: $p}')
 if ! TOKEN=$(curl -sf -H 'Content-Type: application/json' -d "$BODY" "$URL/api/v1/auth/tokens" | jq -er .token); then
   echo "sign-in as $USERNAME failed" >&2

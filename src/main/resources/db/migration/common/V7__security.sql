@@ -2,7 +2,7 @@
 -- Written in the SQL that H2 (PostgreSQL mode) and PostgreSQL share.
 
 -- Phone and ID numbers hold the sealed form (platform PersonalData: "sm4gcm:<key id>:<base64url>",
--- about 75 characters); plain values left from before are sealed by the Java migration V7_2.
+-- 61 to 73 characters); plain values left from before are sealed by the Java migration V7_2.
 -- An ID number is unique through its blind index (HMAC-SM3), since equal values seal differently.
 ALTER TABLE member ALTER COLUMN id_number SET DATA TYPE VARCHAR(100);
 ALTER TABLE member ALTER COLUMN phone SET DATA TYPE VARCHAR(100);

@@ -13,11 +13,16 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.ronghe.platform.crypto.DataKeys;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit log as a chain: each entry gets a seal (table {@code audit_seal}) in the order of
@@ -36,11 +41,19 @@ class AuditChain {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final DataKeys keys;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
 
-    AuditChain(JdbcClient jdbc, NamedParameterJdbcTemplate batch, DataKeys keys) {
+    AuditChain(JdbcClient jdbc, NamedParameterJdbcTemplate batch, DataKeys keys, DataSource dataSource,
+               PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.keys = keys;
+        // PostgreSQL streams a result in chunks only with a fetch size, inside a transaction
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(1_000);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /** Seals entries in the caller's transaction, in the order of their ids. */
@@ -74,22 +87,25 @@ class AuditChain {
      * that entry's content; the head must name the last seal; every entry must be sealed.
      */
     Verification verify() {
+        return readOnly.execute(status -> walk());
+    }
+
+    private Verification walk() {
         Walk walk = new Walk();
-        jdbc.sql("""
-                        SELECT s.seq, s.audit_id, s.key_id, s.mac, a.id AS entry_id, a.at, a.actor, a.action, a.subject,
-                               a.subject_key, a.before_state, a.after_state, a.remote_addr
-                        FROM audit_seal s LEFT JOIN audit_log a ON a.id = s.audit_id ORDER BY s.seq""")
-                .query(walk::next);
+        streaming.query("""
+                SELECT s.seq, s.audit_id, s.key_id, s.mac, a.id AS entry_id, a.at, a.actor, a.action, a.subject,
+                       a.subject_key, a.before_state, a.after_state, a.remote_addr
+                FROM audit_seal s LEFT JOIN audit_log a ON a.id = s.audit_id ORDER BY s.seq""", walk::next);
         Head head = jdbc.sql("SELECT last_seq, last_mac FROM audit_seal_head WHERE id = 1")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         if (head.seq() != walk.lastSeq || !head.mac().equals(walk.lastMac)) {
             walk.problem("HEAD_MISMATCH", null, head.seq(), "链头记录的最后序号为 " + head.seq() + "，链中最后序号为 "
                     + walk.lastSeq + "：链尾的记录被删除或链头被改动");
         }
-        jdbc.sql("""
-                        SELECT a.id FROM audit_log a
-                        WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id) ORDER BY a.id""")
-                .query(rs -> {
+        streaming.query("""
+                SELECT a.id FROM audit_log a
+                WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = a.id) ORDER BY a.id""",
+                (java.sql.ResultSet rs) -> {
                     walk.problem("UNSEALED", rs.getLong(1), null, "记录未入链：绕过应用写入，或其封条被删除");
                 });
         return new Verification(walk.problemCount == 0, walk.count, head.seq(), head.mac(),
