@@ -40,6 +40,7 @@ public class Call {
     private int reopens;
     private Extension extension = Extension.NONE;
     private int storedGeneration;
+    private CallState storedState;
     private boolean checkInsChanged;
     private final Map<Long, Handler> handlers = new LinkedHashMap<>();
     private final List<CallEvent> events = new ArrayList<>();
@@ -79,6 +80,7 @@ public class Call {
         call.reopens = s.reopens();
         call.extension = s.extension();
         call.storedGeneration = s.generation();
+        call.storedState = s.state();
         s.handlers().forEach(h -> call.handlers.put(h.organId(), h));
         return call;
     }
@@ -345,8 +347,11 @@ public class Call {
         if (assignment != null) {
             replacedAssignments.add(assignment);
         }
-        assignment = new Assignment(lead, round, now, deadlines);
+        Handler before = handlers.get(lead);
+        assignment = new Assignment(lead, round, now, deadlines, assignment == null && replacedAssignments.isEmpty(),
+                before == null || !before.dispatched);
         join(lead, HandlerRole.LEAD, now);
+        handlers.get(lead).dispatched = true;
         extension = Extension.NONE;
         generation++;
     }
@@ -421,8 +426,14 @@ public class Call {
         events.clear();
         replacedAssignments.clear();
         storedGeneration = generation;
+        storedState = state;
         checkInsChanged = false;
         handlers.values().forEach(h -> h.changed = false);
+    }
+
+    /** The state as the database holds it ({@code null} before the call is first stored): what its tallies count. */
+    public CallState storedState() {
+        return storedState;
     }
 
     /** Whether the timers this call needs may differ from those already planned: new deadlines or new check-ins. */
@@ -500,12 +511,14 @@ public class Call {
         Instant checkedInAt;
         boolean missed;
         boolean active;
+        boolean dispatched;
         boolean stored;
         boolean changed;
 
         public Handler(long organId, HandlerRole role, Instant since, Instant checkInBy, Instant checkedInAt, boolean missed,
-                       boolean active) {
+                       boolean active, boolean dispatched) {
             this.organId = organId;
+            this.dispatched = dispatched;
             this.role = role;
             this.since = since;
             this.checkInBy = checkInBy;
@@ -516,7 +529,7 @@ public class Call {
         }
 
         static Handler of(long organId, HandlerRole role, Instant checkInBy, Instant since) {
-            Handler handler = new Handler(organId, role, since, checkInBy, null, false, true);
+            Handler handler = new Handler(organId, role, since, checkInBy, null, false, true, false);
             handler.stored = false;
             return handler;
         }
@@ -533,6 +546,8 @@ public class Call {
         public Instant checkInBy() { return checkInBy; }
         public Instant checkedInAt() { return checkedInAt; }
         public boolean missed() { return missed; }
+        /** Whether the call was ever dispatched to this organ (as opposed to its only co-handling or being summoned). */
+        public boolean dispatched() { return dispatched; }
     }
 
     /**
@@ -559,8 +574,11 @@ public class Call {
         Instant urgedAt;
         Instant escalatedAt;
         Instant escalatedAgainAt;
+        final boolean firstOfCall;
+        final boolean firstToOrgan;
+        private Assignment stored;
 
-        Assignment(long organId, int round, Instant dispatchedAt, Deadlines deadlines) {
+        Assignment(long organId, int round, Instant dispatchedAt, Deadlines deadlines, boolean firstOfCall, boolean firstToOrgan) {
             this.organId = organId;
             this.round = round;
             this.dispatchedAt = dispatchedAt;
@@ -568,13 +586,16 @@ public class Call {
             this.replyBy = deadlines.replyBy();
             this.urgeAt = deadlines.urgeAt();
             this.escalateAgainAt = deadlines.escalateAgainAt();
+            this.firstOfCall = firstOfCall;
+            this.firstToOrgan = firstToOrgan;
         }
 
         public Assignment(Long id, long organId, int round, Instant dispatchedAt, Instant acceptBy, Instant replyBy,
                           Instant urgeAt, Instant escalateAgainAt, Instant acceptedAt, Instant returnedAt,
                           Instant reroutedAt, Instant repliedAt, Rating rating, Boolean solved, Instant ratedAt,
-                          Instant acceptOverdueAt, Instant urgedAt, Instant escalatedAt, Instant escalatedAgainAt) {
-            this(organId, round, dispatchedAt, new Deadlines(acceptBy, replyBy, urgeAt, escalateAgainAt));
+                          Instant acceptOverdueAt, Instant urgedAt, Instant escalatedAt, Instant escalatedAgainAt,
+                          boolean firstOfCall, boolean firstToOrgan) {
+            this(organId, round, dispatchedAt, new Deadlines(acceptBy, replyBy, urgeAt, escalateAgainAt), firstOfCall, firstToOrgan);
             this.id = id;
             this.acceptOverdueAt = acceptOverdueAt;
             this.urgedAt = urgedAt;
@@ -587,8 +608,29 @@ public class Call {
             this.rating = rating;
             this.solved = solved;
             this.ratedAt = ratedAt;
+            markStored();
         }
 
+        /** The dispatch as the database holds it ({@code null} before it is first stored): what its tallies count. */
+        public Assignment stored() { return stored; }
+
+        /** Called by the repository once the row is written. */
+        public void markStored() {
+            Assignment copy = new Assignment(organId, round, dispatchedAt, new Deadlines(acceptBy, replyBy, urgeAt, escalateAgainAt),
+                    firstOfCall, firstToOrgan);
+            copy.id = id;
+            copy.acceptedAt = acceptedAt;
+            copy.returnedAt = returnedAt;
+            copy.reroutedAt = reroutedAt;
+            copy.repliedAt = repliedAt;
+            copy.rating = rating;
+            copy.solved = solved;
+            copy.ratedAt = ratedAt;
+            stored = copy;
+        }
+
+        public boolean firstOfCall() { return firstOfCall; }
+        public boolean firstToOrgan() { return firstToOrgan; }
         public Long id() { return id; }
         public void assignIdentity(long newId) { id = newId; }
         public long organId() { return organId; }

@@ -337,7 +337,7 @@ class CallTransitionTests {
     void aCheckInTimerStillMatchesItsLimitAfterTheCallWasStoredAndReadBack() {
         Instant due = Instant.parse("2027-03-01T01:30:00.123456789Z");
         Call.Handler stored = new Call.Handler(PEOPLES_CONGRESS, HandlerRole.WHISTLED, T0,
-                due.truncatedTo(java.time.temporal.ChronoUnit.MICROS), null, false, true);
+                due.truncatedTo(java.time.temporal.ChronoUnit.MICROS), null, false, true, false);
         Call call = Call.restore(new Call.Snapshot(7L, 3, CallState.ACCEPTED, raised().details(), raised().place(),
                 raised().raiser(), T0, CIVIL_AFFAIRS, 1, 1, null, null, null, null, null, 0, Call.Extension.NONE,
                 List.of(stored)));

@@ -41,6 +41,8 @@ public class CallQueries {
                    o.code AS organ_code, o.name AS organ_name, c.raised_at, c.accept_by, c.reply_by, c.closed_at,
                    c.rating, c.solved, c.reopens, c.raised_by""" + FROM;
 
+    public static final int COUNT_CAP = 10_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -49,12 +51,14 @@ public class CallQueries {
         this.clock = clock;
     }
 
+    /** A page of calls, newest first; the total is counted up to {@link #COUNT_CAP} (a city has millions). */
     public PageResult<CallRow> page(CallScope scope, Filter filter, PageQuery page) {
         SqlWhere where = where(scope, filter);
-        long total = jdbc.sql("SELECT COUNT(*)" + FROM + where.sql()).paramSource(where.params()).query(Long.class).single();
+        long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1" + FROM + where.sql() + " LIMIT " + (COUNT_CAP + 1) + ") x")
+                .paramSource(where.params()).query(Long.class).single();
         List<CallRow> rows = jdbc.sql(SELECT + where.sql() + " ORDER BY c.raised_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
                 .paramSource(where.params(page)).query(this::row).list();
-        return PageResult.of(rows, page, total);
+        return counted > COUNT_CAP ? PageResult.atLeast(rows, page, COUNT_CAP) : PageResult.of(rows, page, counted);
     }
 
     /** Calls matching a condition that identifies the viewer itself (an inbox), newest deadline first. */

@@ -36,9 +36,11 @@ class CallFigures implements FigureSource {
         CallScope scope = scopes.of(user);
         CallQueries.Filter none = CallQueries.Filter.none();
         CallMetrics.MetricRow rates = metrics.total(scope, null, null);
+        CallMetrics.CallCounts counts = metrics.callCounts(scope)
+                .orElseGet(() -> new CallMetrics.CallCounts(queries.count(scope, none), queries.count(scope, none.withOpen())));
         return List.of(
-                new Figure("calls", queries.count(scope, none), "/calls"),
-                new Figure("callsOpen", queries.count(scope, none.withOpen()), "/calls?open=true"),
+                new Figure("calls", counts.raised(), "/calls"),
+                new Figure("callsOpen", counts.open(), "/calls?open=true"),
                 new Figure("callsOverdue", queries.count(scope, none.withOverdue()), "/calls?overdue=true"),
                 new Figure("directives", directives.page(user, new PageQuery(1, 1)).total(), "/directives"),
                 new Figure("responseRate", rates.responseRate(), "/calls/metrics"),

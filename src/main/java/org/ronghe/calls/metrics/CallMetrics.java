@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ronghe.calls.CallScope;
 import org.ronghe.platform.SqlWhere;
@@ -33,13 +34,34 @@ public class CallMetrics {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TalliedMetrics tallies;
 
     CallMetrics(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tallies = new TalliedMetrics(jdbc, clock);
     }
 
+    /** The figures per group; read from the tallies where they hold the scope, else counted from the dispatches. */
     public List<MetricRow> by(GroupBy groupBy, CallScope scope, LocalDate from, LocalDate to) {
+        return tallied(groupBy, scope) ? tallies.by(groupBy, scope, from, to, weight()) : raw(groupBy, scope, from, to);
+    }
+
+    /** The rates over everything in scope, for the figures. */
+    public MetricRow total(CallScope scope, LocalDate from, LocalDate to) {
+        return tallied(null, scope) ? tallies.total(scope, from, to, weight()) : rawTotal(scope, from, to);
+    }
+
+    /** Calls raised and calls open in scope, when the tallies hold the scope (the whole tree, streets or communities). */
+    public Optional<CallCounts> callCounts(CallScope scope) {
+        boolean onlyStreets = !scope.streets().isEmpty() && scope.communities().isEmpty();
+        boolean onlyCommunities = scope.streets().isEmpty() && !scope.communities().isEmpty();
+        boolean tallied = scope.all() || (scope.organs().isEmpty() && scope.raisedBy() == null && (onlyStreets || onlyCommunities));
+        return tallied ? Optional.of(tallies.callCounts(scope)) : Optional.empty();
+    }
+
+    /** The figures per group counted from the dispatches themselves: the reference the tallies must equal. */
+    List<MetricRow> raw(GroupBy groupBy, CallScope scope, LocalDate from, LocalDate to) {
         SqlWhere where = period(scope, from, to);
         MapSqlParameterSource params = where.params().addValue("now", OffsetDateTime.now(clock));
         double weight = weight();
@@ -51,8 +73,7 @@ public class CallMetrics {
                 .list();
     }
 
-    /** The rates over everything in scope, for the figures. */
-    public MetricRow total(CallScope scope, LocalDate from, LocalDate to) {
+    MetricRow rawTotal(CallScope scope, LocalDate from, LocalDate to) {
         SqlWhere where = period(scope, from, to);
         MapSqlParameterSource params = where.params().addValue("now", OffsetDateTime.now(clock));
         return jdbc.sql("SELECT " + COUNTS + " FROM call_assignment a JOIN call c ON c.id = a.call_id" + where.sql())
@@ -65,9 +86,34 @@ public class CallMetrics {
                 .query(String.class).optional().map(Double::parseDouble).orElse(DEFAULT_WEIGHT);
     }
 
+    /**
+     * The tallies hold the whole tree, a set of streets, or one organ (its own dispatches); a community, a
+     * member or an organ's figures by community are small enough to count directly.
+     */
+    static boolean tallied(GroupBy groupBy, CallScope scope) {
+        if (scope.all()) {
+            return true;
+        }
+        boolean onlyStreets = !scope.streets().isEmpty() && scope.organs().isEmpty() && scope.communities().isEmpty()
+                && scope.raisedBy() == null;
+        boolean oneOrgan = scope.organs().size() == 1 && scope.streets().isEmpty() && scope.communities().isEmpty()
+                && scope.raisedBy() == null;
+        return onlyStreets || (oneOrgan && groupBy != GroupBy.COMMUNITY);
+    }
+
     private SqlWhere period(CallScope scope, LocalDate from, LocalDate to) {
-        ZoneId zone = clock.getZone();
-        SqlWhere where = new SqlWhere().and(scope.sql("c"));
+        return dispatches(scope, from, to, clock.getZone());
+    }
+
+    /** An organ's figures count its own dispatches; other scopes count every dispatch of the calls they see. */
+    static SqlWhere dispatches(CallScope scope, LocalDate from, LocalDate to, ZoneId zone) {
+        SqlWhere where = new SqlWhere();
+        if (!scope.all() && !scope.organs().isEmpty() && scope.streets().isEmpty() && scope.communities().isEmpty()
+                && scope.raisedBy() == null) {
+            where.and("a.organ_id IN (:scope_org)", Map.of("scope_org", scope.organs()));
+        } else {
+            where.and(scope.sql("c"));
+        }
         if (from != null) {
             where.and("c.raised_at >= :from", Map.of("from", from.atStartOfDay(zone).toOffsetDateTime()));
         }
@@ -92,7 +138,7 @@ public class CallMetrics {
             SUM(CASE WHEN a.rating = 'SATISFIED' THEN 1 ELSE 0 END) AS satisfied,
             SUM(CASE WHEN a.rating = 'BASICALLY_SATISFIED' THEN 1 ELSE 0 END) AS basically""";
 
-    private static Counts counts(java.sql.ResultSet rs) throws java.sql.SQLException {
+    static Counts counts(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Counts(rs.getLong("calls"), rs.getLong("dispatches"), rs.getLong("accepted_in_time"), rs.getLong("response_base"),
                 rs.getLong("replied"), rs.getLong("replied_in_time"), rs.getLong("rated"), rs.getLong("solved"),
                 rs.getLong("satisfied"), rs.getLong("basically"));
@@ -104,15 +150,18 @@ public class CallMetrics {
         COMMUNITY("m.code", "m.name", "JOIN community m ON m.id = c.community_id"),
         CATEGORY("k.code", "k.name", "JOIN category k ON k.code = c.category_code");
 
-        private final String key;
-        private final String name;
-        private final String join;
+        final String key;
+        final String name;
+        final String join;
 
         GroupBy(String key, String name, String join) {
             this.key = key;
             this.name = name;
             this.join = join;
         }
+    }
+
+    public record CallCounts(long raised, long open) {
     }
 
     public record Counts(long calls, long dispatches, long acceptedInTime, long responseBase, long replied, long repliedInTime,
@@ -123,7 +172,7 @@ public class CallMetrics {
     public record MetricRow(String code, String name, Counts counts, Double responseRate, Double onTimeRate,
                             Double resolutionRate, Double satisfactionRate) {
 
-        MetricRow(String code, String name, Counts c, double weight) {
+        public MetricRow(String code, String name, Counts c, double weight) {
             this(code, name, c, ratio(c.acceptedInTime(), c.responseBase()), ratio(c.repliedInTime(), c.replied()),
                     ratio(c.solved(), c.rated()), ratio(c.satisfied() + weight * c.basically(), c.rated()));
         }

@@ -47,21 +47,24 @@ public class Calls {
                    reply_by = :replyBy, round = :round,
                    generation = :generation, closed_at = :closedAt, reply = :reply, rating = :rating, solved = :solved,
                    reopens = :reopens, extension_state = :extState, extension_until = :extUntil, extension_reason = :extReason
-            WHERE id = :id AND version = :version""";
+            WHERE id = :id AND raised_at = :raisedAt AND version = :version""";
+    private static final String INSERT_KEY = """
+            INSERT INTO call_key (raised_by, idempotency_key, call_id) VALUES (:raisedBy, :key, :call)""";
     private static final String INSERT_HANDLER = """
-            INSERT INTO call_handler (call_id, organ_id, role, since, check_in_by, checked_in_at, missed, active)
-            VALUES (:call, :organ, :role, :since, :checkInBy, :checkedInAt, :missed, :active)""";
+            INSERT INTO call_handler (call_id, organ_id, role, since, check_in_by, checked_in_at, missed, active, dispatched)
+            VALUES (:call, :organ, :role, :since, :checkInBy, :checkedInAt, :missed, :active, :dispatched)""";
     private static final String UPDATE_HANDLER = """
             UPDATE call_handler SET role = :role, since = :since, check_in_by = :checkInBy, checked_in_at = :checkedInAt,
-                   missed = :missed, active = :active
+                   missed = :missed, active = :active, dispatched = :dispatched
             WHERE call_id = :call AND organ_id = :organ""";
     private static final String INSERT_ASSIGNMENT = """
             INSERT INTO call_assignment (call_id, organ_id, round, dispatched_at, accept_by, reply_by, urge_at,
                                          escalate_again_at, accepted_at, returned_at, rerouted_at, replied_at, rating,
-                                         solved, rated_at, accept_overdue_at, urged_at, escalated_at, escalated_again_at)
+                                         solved, rated_at, accept_overdue_at, urged_at, escalated_at, escalated_again_at,
+                                         first_of_call, first_to_organ)
             VALUES (:call, :organ, :round, :dispatchedAt, :acceptBy, :replyBy, :urgeAt, :escalateAgainAt, :acceptedAt,
                     :returnedAt, :reroutedAt, :repliedAt, :rating, :solved, :ratedAt, :acceptOverdueAt, :urgedAt,
-                    :escalatedAt, :escalatedAgainAt)""";
+                    :escalatedAt, :escalatedAgainAt, :firstOfCall, :firstToOrgan)""";
     private static final String UPDATE_ASSIGNMENT = """
             UPDATE call_assignment SET reply_by = :replyBy, urge_at = :urgeAt, escalate_again_at = :escalateAgainAt,
                    accepted_at = :acceptedAt, returned_at = :returnedAt, rerouted_at = :reroutedAt,
@@ -74,10 +77,12 @@ public class Calls {
             VALUES (:call, :at, :actor, :type, :from, :to, :organ, :note)""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final CallTallies tallies;
     private final PersonalData personal;
 
-    Calls(NamedParameterJdbcTemplate jdbc, PersonalData personal) {
+    Calls(NamedParameterJdbcTemplate jdbc, CallTallies tallies, PersonalData personal) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
         this.personal = personal;
     }
 
@@ -87,6 +92,7 @@ public class Calls {
             KeyHolder key = new GeneratedKeyHolder();
             jdbc.update(INSERT_CALL, newCallParams(call), key, new String[]{"id"});
             call.assignIdentity(key.getKeyAs(Long.class) != null ? key.getKeyAs(Long.class) : key.getKey().longValue());
+            writeKeys(List.of(call));
         } else {
             int updated = jdbc.update(UPDATE_CALL, callParams(call).addValue("id", call.id()).addValue("version", call.version()));
             if (updated == 0) {
@@ -109,7 +115,16 @@ public class Calls {
         for (int i = 0; i < calls.size(); i++) {
             calls.get(i).assignIdentity(((Number) generated.get(i).values().iterator().next()).longValue());
         }
+        writeKeys(calls);
         writeParts(calls);
+    }
+
+    /** A second call under a key already taken fails here, with the key's unique constraint, and rolls back. */
+    private void writeKeys(List<Call> calls) {
+        batch(INSERT_KEY, calls.stream().filter(c -> c.raiser().idempotencyKey() != null)
+                .map(c -> new MapSqlParameterSource().addValue("raisedBy", c.raiser().username())
+                        .addValue("key", c.raiser().idempotencyKey()).addValue("call", c.id()))
+                .toList());
     }
 
     private void writeParts(List<Call> calls) {
@@ -124,7 +139,7 @@ public class Calls {
                 MapSqlParameterSource p = new MapSqlParameterSource().addValue("call", call.id()).addValue("organ", h.organId())
                         .addValue("role", h.role().name()).addValue("since", time(h.since()))
                         .addValue("checkInBy", time(h.checkInBy())).addValue("checkedInAt", time(h.checkedInAt()))
-                        .addValue("missed", h.missed()).addValue("active", h.active());
+                        .addValue("missed", h.missed()).addValue("active", h.active()).addValue("dispatched", h.dispatched());
                 if (!h.stored()) {
                     newHandlers.add(p);
                 } else if (h.changed()) {
@@ -161,8 +176,10 @@ public class Calls {
         }
         batch(UPDATE_ASSIGNMENT, changedAssignments);
         batch(INSERT_EVENT, events);
+        tallies.add(calls);
         for (Call call : calls) {
             call.handlers().forEach(Call.Handler::markStored);
+            call.assignmentsToWrite().forEach(Call.Assignment::markStored);
             call.written();
         }
     }
@@ -180,6 +197,7 @@ public class Calls {
         jdbc.query("""
                 SELECT c.*, h.organ_id AS h_organ, h.role AS h_role, h.since AS h_since, h.check_in_by AS h_check_in_by,
                        h.checked_in_at AS h_checked_in_at, h.missed AS h_missed, h.active AS h_active,
+                       h.dispatched AS h_dispatched, a.first_of_call AS a_first_of_call, a.first_to_organ AS a_first_to_organ,
                        a.id AS a_id, a.organ_id AS a_organ, a.round AS a_round, a.dispatched_at AS a_dispatched_at,
                        a.accept_by AS a_accept_by, a.reply_by AS a_reply_by, a.urge_at AS a_urge_at,
                        a.escalate_again_at AS a_escalate_again_at, a.accepted_at AS a_accepted_at,
@@ -197,7 +215,7 @@ public class Calls {
             if (rs.getObject("h_organ") != null) {
                 handlers.add(new Call.Handler(rs.getLong("h_organ"), HandlerRole.valueOf(rs.getString("h_role")),
                         instant(rs, "h_since"), instant(rs, "h_check_in_by"), instant(rs, "h_checked_in_at"),
-                        rs.getBoolean("h_missed"), rs.getBoolean("h_active")));
+                        rs.getBoolean("h_missed"), rs.getBoolean("h_active"), rs.getBoolean("h_dispatched")));
             }
         });
         return Optional.ofNullable(snapshot[0]).map(Call::restore);
@@ -210,7 +228,8 @@ public class Calls {
                 instant(rs, "a_accepted_at"), instant(rs, "a_returned_at"), instant(rs, "a_rerouted_at"),
                 instant(rs, "a_replied_at"), rating(rs.getString("a_rating")), (Boolean) rs.getObject("a_solved"),
                 instant(rs, "a_rated_at"), instant(rs, "a_accept_overdue_at"), instant(rs, "a_urged_at"),
-                instant(rs, "a_escalated_at"), instant(rs, "a_escalated_again_at"));
+                instant(rs, "a_escalated_at"), instant(rs, "a_escalated_again_at"), rs.getBoolean("a_first_of_call"),
+                rs.getBoolean("a_first_to_organ"));
         return new Call.Snapshot(rs.getLong("id"), rs.getInt("version"), CallState.valueOf(rs.getString("state")),
                 new Call.Details(rs.getString("title"), rs.getString("description"), rs.getString("category_code"),
                         Urgency.valueOf(rs.getString("urgency")), Origin.valueOf(rs.getString("origin"))),
@@ -229,7 +248,7 @@ public class Calls {
 
     /** The call an account already raised under an idempotency key, if any. */
     public Optional<Long> idForKey(String username, String key) {
-        return jdbc.query("SELECT id FROM call WHERE raised_by = :u AND idempotency_key = :k",
+        return jdbc.query("SELECT call_id FROM call_key WHERE raised_by = :u AND idempotency_key = :k",
                 Map.of("u", username, "k", key), (rs, n) -> rs.getLong(1)).stream().findFirst();
     }
 
@@ -282,7 +301,8 @@ public class Calls {
                 .addValue("repliedAt", time(a.repliedAt())).addValue("rating", a.rating() == null ? null : a.rating().name())
                 .addValue("solved", a.solved()).addValue("ratedAt", time(a.ratedAt()))
                 .addValue("acceptOverdueAt", time(a.acceptOverdueAt())).addValue("urgedAt", time(a.urgedAt()))
-                .addValue("escalatedAt", time(a.escalatedAt())).addValue("escalatedAgainAt", time(a.escalatedAgainAt()));
+                .addValue("escalatedAt", time(a.escalatedAt())).addValue("escalatedAgainAt", time(a.escalatedAgainAt()))
+                .addValue("firstOfCall", a.firstOfCall()).addValue("firstToOrgan", a.firstToOrgan());
     }
 
     /** Instants travel as UTC offset date-times, which both H2 and the PostgreSQL driver bind. */

@@ -3,6 +3,7 @@ package org.ronghe.calls.timers;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -12,6 +13,8 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
@@ -19,6 +22,7 @@ import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.ronghe.calls.store.CallPartitions;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +44,13 @@ class TimerConfiguration {
         return Tasks.oneTime(Timers.TASK, TimerData.class)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5)))
                 .execute((instance, context) -> firing.fire(instance.getData()));
+    }
+
+    /** Nightly upkeep: the monthly partitions of the call tables ahead of time (PostgreSQL only). */
+    @Bean
+    RecurringTask<Void> callPartitionTask(CallPartitions partitions, Clock clock) {
+        return Tasks.recurring("call-partitions", Schedules.daily(clock.getZone(), LocalTime.of(2, 30)))
+                .execute((instance, context) -> partitions.ensureAhead());
     }
 
     /**
@@ -67,13 +78,16 @@ class TimerConfiguration {
     /** A scheduler on the given database; tests start two of them on one PostgreSQL. */
     static Scheduler create(DataSource dataSource, List<Task<?>> tasks, Clock clock, Duration polling, int threads,
                             String name) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // Recurring tasks are known to the scheduler through startTasks, which also plans their first run.
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource),
+                        tasks.stream().filter(t -> !(t instanceof RecurringTask)).toList())
                 .clock(clock::instant)
                 .serializer(TimerSerializer.INSTANCE)
                 .pollingInterval(polling)
                 .threads(threads)
                 .enableImmediateExecution()
                 .schedulerName(new SchedulerName.Fixed(name.length() > 50 ? name.substring(0, 50) : name))
+                .startTasks(tasks.stream().filter(RecurringTask.class::isInstance).map(t -> (RecurringTask<?>) t).toList())
                 .build();
     }
 

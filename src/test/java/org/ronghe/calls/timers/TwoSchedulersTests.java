@@ -79,7 +79,7 @@ class TwoSchedulersTests {
         clock.advance(Duration.ofDays(40));
 
         // each node runs the application's timer task (the same body as TimerConfiguration's), counting what it completes
-        assertThat(tasks).extracting(Task::getName).containsExactly("call-timer");
+        assertThat(tasks).extracting(Task::getName).contains("call-timer");
         AtomicInteger onA = new AtomicInteger();
         AtomicInteger onB = new AtomicInteger();
         nodes.add(TimerConfiguration.create(dataSource, List.of(counting(onA)), clock, Duration.ofMillis(100), 4, "node-a"));
