@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -35,6 +36,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @RongheTest
 @TestPropertySource(properties = "ronghe.test.schema=escaping")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Its own schema and pool: closed after the class, so the PostgreSQL pass holds fewer connections at once
+@DirtiesContext
 class EscapingTests {
 
     /** 43 characters: fits, with a two-character marker, in every name column (50). */

@@ -24,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -35,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RongheTest
 @TestPropertySource(properties = "ronghe.test.schema=passwords")
+// Its own schema and pool: closed after the class, so the PostgreSQL pass holds fewer connections at once
+@DirtiesContext
 class PasswordChangeTests {
 
     private static final AtomicInteger PEOPLE = new AtomicInteger();

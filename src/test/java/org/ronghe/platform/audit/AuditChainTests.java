@@ -15,6 +15,7 @@ import org.ronghe.support.RongheTest;
 import org.ronghe.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +27,8 @@ import tools.jackson.databind.JsonNode;
  */
 @RongheTest
 @TestPropertySource(properties = "ronghe.test.schema=auditchain")
+// Its own schema and pool: closed after the class, so the PostgreSQL pass holds fewer connections at once
+@DirtiesContext
 class AuditChainTests {
 
     @Autowired

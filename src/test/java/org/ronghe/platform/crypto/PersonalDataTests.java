@@ -16,6 +16,7 @@ import org.ronghe.support.RongheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -25,6 +26,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @RongheTest
 @TestPropertySource(properties = "ronghe.test.schema=personaldata")
+// Its own schema and pool: closed after the class, so the PostgreSQL pass holds fewer connections at once
+@DirtiesContext
 class PersonalDataTests {
 
     static final String TEST_KEY = "1:000102030405060708090a0b0c0d0e0f";
