@@ -13,7 +13,11 @@ document.addEventListener('DOMContentLoaded', function () {
       });
       var chart = echarts.init(el);
       chart.setOption({
-        tooltip: {formatter: function (p) { return p.value[3] + '<br>' + p.seriesName + '<br>' + el.dataset.households + ' ' + p.value[2]; }},
+        // The tooltip is HTML: names come from records, so they are escaped before they are shown.
+        tooltip: {formatter: function (p) {
+          var html = echarts.format.encodeHTML;
+          return html(p.value[3]) + '<br>' + html(p.seriesName) + '<br>' + html(el.dataset.households) + ' ' + html(String(p.value[2]));
+        }},
         legend: {type: 'scroll', bottom: 0},
         grid: {left: 50, right: 20, top: 20, bottom: 60},
         xAxis: {type: 'value', scale: true, name: el.dataset.longitude, axisLabel: {formatter: function (v) { return v.toFixed(3); }}},

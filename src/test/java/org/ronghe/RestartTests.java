@@ -70,7 +70,9 @@ class RestartTests {
 
     private static String[] arguments() throws Exception {
         List<String> common = List.of("--server.port=0", "--ronghe.demo.size=small", "--RONGHE_DEMO_PASSWORD=Demo#Test1",
-                "--RONGHE_ADMIN_PASSWORD=Admin#Test1", "--spring.jmx.enabled=false");
+                "--RONGHE_ADMIN_PASSWORD=Admin#Test1", "--spring.jmx.enabled=false",
+                // the tests' data key (application-test.properties), so no key file is written under ./data
+                "--RONGHE_DATA_KEY=1:000102030405060708090a0b0c0d0e0f");
         if (TestDatabase.postgres()) {
             String url = System.getenv(TestDatabase.URL_VARIABLE);
             try (Connection c = DriverManager.getConnection(url)) {

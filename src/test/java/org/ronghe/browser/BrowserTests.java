@@ -7,6 +7,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ronghe.support.Api;
@@ -51,6 +56,10 @@ class BrowserTests {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory("ronghe-chromium"));
+        // The console shows what the Content-Security-Policy refuses (htmx and ECharts fail silently otherwise).
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
@@ -119,6 +128,37 @@ class BrowserTests {
         screenshot("8-phone-members");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         browser.findElement(By.id("lang-switch")).click();
+        assertNothingRefusedOrFailedInTheConsole();
+    }
+
+    @Test
+    void theContentSecurityPolicyLetsHtmxEChartsAndTheApiDocumentationWork() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        signIn("committee", wait);
+        browser.get(url("/members"));
+        String firstBefore = browser.findElement(By.cssSelector("table.members tbody td a")).getText();
+        WebElement filter = browser.findElement(By.cssSelector("form.filters input[type=search]"));
+        filter.sendKeys("DY000002");
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.cssSelector("table.members tbody td a"), firstBefore)));
+        assertThat(browser.getCurrentUrl()).as("htmx swapped the results and pushed the URL").contains("q=DY000002");
+        browser.get(url("/territory"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#community-map canvas")));
+        new org.openqa.selenium.interactions.Actions(browser)
+                .moveToElement(browser.findElement(By.cssSelector("#community-map canvas"))).perform();
+        browser.get(url("/swagger-ui.html"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .opblock")));
+        assertNothingRefusedOrFailedInTheConsole();
+        browser.get(url("/"));
+        signOut(wait);
+    }
+
+    /** Every console message since the last call: none may be a CSP refusal or an uncaught script error. */
+    private static void assertNothingRefusedOrFailedInTheConsole() {
+        List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to") || m.contains("Uncaught"))
+                .toList();
+        assertThat(problems).isEmpty();
     }
 
     @Test
@@ -166,6 +206,7 @@ class BrowserTests {
         screenshot("c5-closed-phone");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         signOut(wait);
+        assertNothingRefusedOrFailedInTheConsole();
     }
 
     private void signIn(String username, WebDriverWait wait) {

@@ -81,6 +81,7 @@ class CallRestartTests {
     private static String[] arguments() throws Exception {
         List<String> all = new ArrayList<>(List.of("--server.port=0", "--ronghe.demo.size=small", "--ronghe.demo.seed=true",
                 "--RONGHE_DEMO_PASSWORD=Demo#Test1", "--RONGHE_ADMIN_PASSWORD=Admin#Test1", "--spring.jmx.enabled=false",
+                "--RONGHE_DATA_KEY=1:000102030405060708090a0b0c0d0e0f",
                 "--ronghe.timers.mode=manual", "--logging.level.org.flywaydb=WARN"));
         if (TestDatabase.postgres()) {
             String url = System.getenv(TestDatabase.URL_VARIABLE);

@@ -225,12 +225,16 @@ public class CallsClient {
         return ids;
     }
 
-    /** Creates an account (as the committee) that signs in with the demo password, so tokens can be renewed. */
+    /**
+     * Creates an account (as the committee) whose owner then replaces the initial password with the demo
+     * password, so tokens can be renewed.
+     */
     public String account(String username, String role, String scopeCode) {
         if (jdbc.sql("SELECT COUNT(*) FROM account WHERE username = :u").param("u", username).query(Long.class).single() == 0) {
             Api.Response created = post("committee", "/api/v1/accounts", Map.of("username", username, "displayName", username,
-                    "role", role, "scopeCode", scopeCode, "password", Api.DEMO_PASSWORD));
+                    "role", role, "scopeCode", scopeCode, "password", "Initial#Pass1"));
             assertThat(created.status()).as(created.text()).isBetween(200, 201);
+            assertThat(api.changePassword(username, "Initial#Pass1", Api.DEMO_PASSWORD)).isEqualTo(204);
         }
         return username;
     }

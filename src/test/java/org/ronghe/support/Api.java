@@ -60,6 +60,18 @@ public class Api {
         return signIn(username, password).getResponse().getStatus();
     }
 
+    /** The status of {@code POST /api/v1/auth/password}: 204 when changed (the first sign-in with an initial password). */
+    public int changePassword(String username, String password, String newPassword) {
+        try {
+            return mvc.perform(post("/api/v1/auth/password").contentType(MediaType.APPLICATION_JSON)
+                            .content(json.writeValueAsString(Map.of("username", username, "password", password,
+                                    "newPassword", newPassword))))
+                    .andReturn().getResponse().getStatus();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private MvcResult signIn(String username, String password) {
         try {
             return mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)

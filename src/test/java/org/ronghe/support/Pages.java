@@ -8,7 +8,7 @@ import org.ronghe.platform.security.AccountPrincipal;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** Opens pages as a signed-in demo account. */
@@ -26,7 +26,7 @@ public class Pages {
         return open(username, MockMvcRequestBuilders.get(path), cookies);
     }
 
-    public Page open(String username, MockHttpServletRequestBuilder request, Cookie... cookies) {
+    public Page open(String username, AbstractMockHttpServletRequestBuilder<?> request, Cookie... cookies) {
         var user = accounts.byUsername(username).orElseThrow();
         var principal = new AccountPrincipal(user, null, true, false);
         try {

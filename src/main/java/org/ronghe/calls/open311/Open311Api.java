@@ -22,9 +22,12 @@ import org.ronghe.calls.desk.CallDesk;
 import org.ronghe.directory.Directory;
 import org.ronghe.platform.Audit;
 import org.ronghe.platform.NotFoundException;
+import org.ronghe.platform.RateLimit;
+import org.ronghe.platform.RateLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -67,10 +70,19 @@ class Open311Api {
     private final Clock clock;
     private final String districtCode;
     private final String contact;
+    private final RateLimits rateLimits;
+    private final RateLimit perKey;
+    private final RateLimit perAddress;
 
     Open311Api(Directory directory, CallDesk desk, Open311Clients clients, Open311Requests requests, Audit audit,
                JsonMapper json, Clock clock, @Value("${ronghe.district.code:440103}") String districtCode,
-               @Value("${ronghe.open311.contact:${ronghe.district.name:荔湾区}区直机关工委（有呼必应指挥中心）}") String contact) {
+               @Value("${ronghe.open311.contact:${ronghe.district.name:荔湾区}区直机关工委（有呼必应指挥中心）}") String contact,
+               RateLimits rateLimits,
+               @Value("${ronghe.rate-limits.open311-per-key:120/1m}") String perKey,
+               @Value("${ronghe.rate-limits.open311-per-address:60/1m}") String perAddress) {
+        this.rateLimits = rateLimits;
+        this.perKey = RateLimit.parse("open311-per-key", perKey);
+        this.perAddress = RateLimit.parse("open311-per-address", perAddress);
         this.directory = directory;
         this.desk = desk;
         this.clients = clients;
@@ -192,8 +204,10 @@ class Open311Api {
 
     @PostMapping("/v2/requests.{format}")
     ResponseEntity<byte[]> create(@PathVariable String format, @RequestParam MultiValueMap<String, String> params,
-                                  @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+                                  @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+                                  HttpServletRequest request) {
         Open311Body.Format f = Open311Body.Format.of(format);
+        limit(perAddress, request.getRemoteAddr());
         jurisdiction(params);
         String apiKey = first(params, "api_key");
         if (apiKey == null) {
@@ -201,6 +215,7 @@ class Open311Api {
         }
         Open311Clients.Client client = clients.byKey(apiKey)
                 .orElseThrow(() -> Open311Exception.forbidden("api_key 无效或已停用"));
+        limit(perKey, String.valueOf(client.id()));
         String serviceCode = first(params, "service_code");
         if (serviceCode == null) {
             throw Open311Exception.badRequest("缺少 service_code");
@@ -274,6 +289,14 @@ class Open311Api {
                 : answer;
     }
 
+    /** Creating requests is limited per client and per address, across all nodes (see {@link RateLimits}). */
+    private void limit(RateLimit limit, String key) {
+        RateLimits.Decision decision = rateLimits.take(limit, key);
+        if (!decision.allowed()) {
+            throw Open311Exception.tooManyRequests(decision.retryAfterSeconds());
+        }
+    }
+
     /** Whatever else is asked under /open311 does not exist. */
     @RequestMapping("/**")
     ResponseEntity<byte[]> unknown(HttpServletRequest request) {
@@ -282,7 +305,12 @@ class Open311Api {
 
     @ExceptionHandler(Open311Exception.class)
     ResponseEntity<byte[]> refused(Open311Exception e, HttpServletRequest request) {
-        return errors(e.status(), e.errors(), request);
+        ResponseEntity<byte[]> answer = errors(e.status(), e.errors(), request);
+        if (e.retryAfterSeconds() == null) {
+            return answer;
+        }
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(answer.getBody());
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -12,11 +12,28 @@ class Open311Exception extends RuntimeException {
 
     private final HttpStatus status;
     private final List<Error> errors;
+    private final Long retryAfterSeconds;
 
     Open311Exception(HttpStatus status, List<Error> errors) {
+        this(status, errors, null);
+    }
+
+    private Open311Exception(HttpStatus status, List<Error> errors, Long retryAfterSeconds) {
         super(errors.isEmpty() ? status.getReasonPhrase() : errors.get(0).description());
         this.status = status;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429: the client or its address sent more requests than its limit; {@code Retry-After} says when to come back. */
+    static Open311Exception tooManyRequests(long retryAfterSeconds) {
+        return new Open311Exception(HttpStatus.TOO_MANY_REQUESTS, List.of(new Error(429,
+                "提交过于频繁，请 " + retryAfterSeconds + " 秒后再试")), retryAfterSeconds);
+    }
+
+    /** Seconds to wait before retrying, for 429; otherwise {@code null}. */
+    Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     static Open311Exception badRequest(String description) {

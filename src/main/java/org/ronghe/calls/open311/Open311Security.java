@@ -1,5 +1,6 @@
 package org.ronghe.calls.open311;
 
+import org.ronghe.platform.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,7 @@ class Open311Security {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                .headers(SecurityHeaders.api())
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .build();
     }

@@ -19,6 +19,7 @@ import org.ronghe.calls.HandlerRole;
 import org.ronghe.calls.Origin;
 import org.ronghe.calls.Rating;
 import org.ronghe.calls.Urgency;
+import org.ronghe.platform.PersonalData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -77,17 +78,19 @@ public class Calls {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CallTallies tallies;
+    private final PersonalData personal;
 
-    Calls(NamedParameterJdbcTemplate jdbc, CallTallies tallies) {
+    Calls(NamedParameterJdbcTemplate jdbc, CallTallies tallies, PersonalData personal) {
         this.jdbc = jdbc;
         this.tallies = tallies;
+        this.personal = personal;
     }
 
     /** Writes a new or changed call; a changed call whose version moved meanwhile is refused. */
     public void save(Call call) {
         if (call.id() == null) {
             KeyHolder key = new GeneratedKeyHolder();
-            jdbc.update(INSERT_CALL, callParams(call), key, new String[]{"id"});
+            jdbc.update(INSERT_CALL, newCallParams(call), key, new String[]{"id"});
             call.assignIdentity(key.getKeyAs(Long.class) != null ? key.getKeyAs(Long.class) : key.getKey().longValue());
             writeKeys(List.of(call));
         } else {
@@ -106,7 +109,7 @@ public class Calls {
             return;
         }
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.batchUpdate(INSERT_CALL, calls.stream().map(Calls::callParams).toArray(MapSqlParameterSource[]::new),
+        jdbc.batchUpdate(INSERT_CALL, calls.stream().map(this::newCallParams).toArray(MapSqlParameterSource[]::new),
                 keys, new String[]{"id"});
         List<Map<String, Object>> generated = keys.getKeyList();
         for (int i = 0; i < calls.size(); i++) {
@@ -207,7 +210,7 @@ public class Calls {
                 LEFT JOIN call_handler h ON h.call_id = c.id
                 WHERE c.id = :id ORDER BY h.since""", Map.of("id", id), rs -> {
             if (snapshot[0] == null) {
-                snapshot[0] = snapshot(rs, handlers);
+                snapshot[0] = snapshot(rs, handlers, personal.open(PersonalData.CALL_CONTACT_PHONE, rs.getString("contact_phone")));
             }
             if (rs.getObject("h_organ") != null) {
                 handlers.add(new Call.Handler(rs.getLong("h_organ"), HandlerRole.valueOf(rs.getString("h_role")),
@@ -218,7 +221,7 @@ public class Calls {
         return Optional.ofNullable(snapshot[0]).map(Call::restore);
     }
 
-    private static Call.Snapshot snapshot(ResultSet rs, List<Call.Handler> handlers) throws SQLException {
+    private static Call.Snapshot snapshot(ResultSet rs, List<Call.Handler> handlers, String contactPhone) throws SQLException {
         Call.Assignment assignment = rs.getObject("a_id") == null ? null : new Call.Assignment(rs.getLong("a_id"),
                 rs.getLong("a_organ"), rs.getInt("a_round"), instant(rs, "a_dispatched_at"), instant(rs, "a_accept_by"),
                 instant(rs, "a_reply_by"), instant(rs, "a_urge_at"), instant(rs, "a_escalate_again_at"),
@@ -234,7 +237,7 @@ public class Calls {
                         rs.getString("address"), (Double) rs.getObject("latitude", Double.class),
                         (Double) rs.getObject("longitude", Double.class)),
                 new Call.Raiser(rs.getString("raised_by"), rs.getString("raiser_scope"), rs.getString("contact_name"),
-                        rs.getString("contact_phone"), rs.getString("idempotency_key")),
+                        contactPhone, rs.getString("idempotency_key")),
                 instant(rs, "raised_at"), (Long) rs.getObject("lead_organ_id", Long.class), rs.getInt("round"),
                 rs.getInt("generation"), assignment, instant(rs, "closed_at"), rs.getString("reply"),
                 rating(rs.getString("rating")), (Boolean) rs.getObject("solved"), rs.getInt("reopens"),
@@ -247,6 +250,11 @@ public class Calls {
     public Optional<Long> idForKey(String username, String key) {
         return jdbc.query("SELECT call_id FROM call_key WHERE raised_by = :u AND idempotency_key = :k",
                 Map.of("u", username, "k", key), (rs, n) -> rs.getLong(1)).stream().findFirst();
+    }
+
+    /** The contact phone is written once, sealed, when the call is raised; later steps never touch it. */
+    private MapSqlParameterSource newCallParams(Call c) {
+        return callParams(c).addValue("contactPhone", personal.seal(PersonalData.CALL_CONTACT_PHONE, c.raiser().contactPhone()));
     }
 
     private static MapSqlParameterSource callParams(Call c) {
@@ -266,7 +274,6 @@ public class Calls {
         p.put("raisedBy", c.raiser().username());
         p.put("scope", c.raiser().scopeCode());
         p.put("contactName", c.raiser().contactName());
-        p.put("contactPhone", c.raiser().contactPhone());
         p.put("idempotencyKey", c.raiser().idempotencyKey());
         p.put("raisedAt", time(c.raisedAt()));
         p.put("lead", c.leadOrganId());

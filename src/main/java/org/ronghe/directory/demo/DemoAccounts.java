@@ -16,21 +16,23 @@ final class DemoAccounts {
     private DemoAccounts() {
     }
 
-    static void create(Accounts accounts, DemoDistrict d, String password) {
+    /** @param source configured (RONGHE_DEMO_PASSWORD) or initial (generated: changed at the first sign-in) */
+    static void create(Accounts accounts, DemoDistrict d, String password, Accounts.PasswordSource source) {
         var organ = d.organs().get(0);
         var member = d.members().stream().filter(m -> m.organ() == 0).findFirst().orElseThrow();
         var street = d.streets().get(0);
         var community = d.communities().get(0);
         var leader = d.leaders().get(0);
-        create(accounts, "committee", "区直机关工委（管理员）", Role.COMMITTEE_ADMIN, null, password);
-        create(accounts, "secretary", organ.name() + "党组书记", Role.ORGAN_SECRETARY, organ.code(), password);
-        create(accounts, "member", member.name() + "（" + organ.name() + "党员）", Role.MEMBER, member.code(), password);
-        create(accounts, "street", street.name() + "工作人员", Role.STREET_STAFF, street.code(), password);
-        create(accounts, "community", community.name() + "工作人员", Role.COMMUNITY_STAFF, community.code(), password);
-        create(accounts, "leader", leader.name() + "（" + leader.title() + "）", Role.LEADER, leader.code(), password);
+        create(accounts, "committee", "区直机关工委（管理员）", Role.COMMITTEE_ADMIN, null, password, source);
+        create(accounts, "secretary", organ.name() + "党组书记", Role.ORGAN_SECRETARY, organ.code(), password, source);
+        create(accounts, "member", member.name() + "（" + organ.name() + "党员）", Role.MEMBER, member.code(), password, source);
+        create(accounts, "street", street.name() + "工作人员", Role.STREET_STAFF, street.code(), password, source);
+        create(accounts, "community", community.name() + "工作人员", Role.COMMUNITY_STAFF, community.code(), password, source);
+        create(accounts, "leader", leader.name() + "（" + leader.title() + "）", Role.LEADER, leader.code(), password, source);
     }
 
-    private static void create(Accounts accounts, String username, String displayName, Role role, String scope, String password) {
-        accounts.createIfAbsent(new Accounts.NewAccount(username, displayName, role, scope, password, true));
+    private static void create(Accounts accounts, String username, String displayName, Role role, String scope, String password,
+                               Accounts.PasswordSource source) {
+        accounts.createIfAbsent(new Accounts.NewAccount(username, displayName, role, scope, password, true, source));
     }
 }

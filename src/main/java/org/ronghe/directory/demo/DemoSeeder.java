@@ -12,6 +12,7 @@ import org.ronghe.directory.District;
 import org.ronghe.platform.Accounts;
 import org.ronghe.platform.Audit;
 import org.ronghe.platform.Passwords;
+import org.ronghe.platform.PersonalData;
 import org.ronghe.platform.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +47,13 @@ class DemoSeeder implements ApplicationRunner {
     private final boolean enabled;
     private final DemoSize size;
     private final String demoPassword;
+    private final PersonalData personal;
 
     DemoSeeder(JdbcClient jdbc, NamedParameterJdbcTemplate batch, TransactionTemplate transactions, Accounts accounts,
                Audit audit, Clock clock, District district, @Value("${ronghe.demo.seed:true}") boolean enabled,
-               @Value("${ronghe.demo.size:full}") String size, @Value("${RONGHE_DEMO_PASSWORD:}") String demoPassword) {
+               @Value("${ronghe.demo.size:full}") String size, @Value("${RONGHE_DEMO_PASSWORD:}") String demoPassword,
+               PersonalData personal) {
+        this.personal = personal;
         this.jdbc = jdbc;
         this.batch = batch;
         this.transactions = transactions;
@@ -84,7 +88,8 @@ class DemoSeeder implements ApplicationRunner {
             jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (:n, :v)")
                     .param("n", MARKER).param("v", size.name()).update();
             write(demo);
-            DemoAccounts.create(accounts, demo, password);
+            DemoAccounts.create(accounts, demo, password,
+                    demoPassword.isBlank() ? Accounts.PasswordSource.INITIAL : Accounts.PasswordSource.CONFIGURED);
             audit.record(org.ronghe.platform.Audit.Entry.change("DEMO_SEEDED", "district", district.code(), null,
                     Map.of("size", size.name(), "streets", demo.streets().size(), "communities", demo.communities().size(),
                             "partyOrgs", demo.grassrootsCount(), "members", demo.members().size())));
@@ -126,19 +131,22 @@ class DemoSeeder implements ApplicationRunner {
         writePartyOrgs(d, organs);
         Map<String, Long> partyOrgs = ids("party_org");
         insert("""
-                INSERT INTO member (code, name, gender, birth_date, id_number, phone, status, joined_on, party_org_id,
-                                    organ_id, community_id, position, party_affairs_role)
-                VALUES (:code, :name, :gender, :birth, :id, :phone, :status, :joined, :partyOrg, :organ, :community,
+                INSERT INTO member (code, name, gender, birth_date, id_number, id_number_index, phone, status, joined_on,
+                                    party_org_id, organ_id, community_id, position, party_affairs_role)
+                VALUES (:code, :name, :gender, :birth, :id, :idIndex, :phone, :status, :joined, :partyOrg, :organ, :community,
                         :position, :cadre)""", d.members(),
                 m -> params("code", m.code(), "name", m.name(), "gender", m.gender().name(), "birth", m.birthDate(),
-                        "id", m.idNumber(), "phone", m.phone(), "status", m.status().name(), "joined", m.joinedOn(),
+                        "id", personal.seal(PersonalData.MEMBER_ID_NUMBER, m.idNumber()), "idIndex", personal.index(m.idNumber()),
+                        "phone", personal.seal(PersonalData.MEMBER_PHONE, m.phone()), "status", m.status().name(),
+                        "joined", m.joinedOn(),
                         "partyOrg", partyOrgs.get(d.partyOrgs().get(m.partyOrg()).code()),
                         "organ", organs.get(d.organs().get(m.organ()).code()),
                         "community", communities.get(d.communities().get(m.community()).code()),
                         "position", m.position() == null ? null : m.position().name(),
                         "cadre", m.partyAffairsRole() == null ? null : m.partyAffairsRole().name()));
         insert("INSERT INTO leader (code, name, title, phone) VALUES (:code, :name, :title, :phone)", d.leaders(),
-                l -> Map.of("code", l.code(), "name", l.name(), "title", l.title(), "phone", l.phone()));
+                l -> Map.of("code", l.code(), "name", l.name(), "title", l.title(),
+                        "phone", personal.seal(PersonalData.LEADER_PHONE, l.phone())));
         Map<String, Long> leaders = ids("leader");
         insert("INSERT INTO liaison (leader_id, street_id, since) VALUES (:leader, :street, :since)", d.liaisons(),
                 l -> Map.of("leader", leaders.get(d.leaders().get(l.leader()).code()),

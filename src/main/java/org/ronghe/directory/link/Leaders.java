@@ -9,6 +9,7 @@ import org.ronghe.directory.DataScope;
 import org.ronghe.platform.Masking;
 import org.ronghe.platform.PageQuery;
 import org.ronghe.platform.PageResult;
+import org.ronghe.platform.PersonalData;
 import org.ronghe.platform.SqlWhere;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Repository;
 public class Leaders {
 
     private final JdbcClient jdbc;
+    private final PersonalData personal;
 
-    Leaders(JdbcClient jdbc) {
+    Leaders(JdbcClient jdbc, PersonalData personal) {
         this.jdbc = jdbc;
+        this.personal = personal;
     }
 
     public PageResult<LeaderRow> page(DataScope scope, String q, PageQuery page) {
@@ -45,7 +48,7 @@ public class Leaders {
         List<LeaderRow> rows = jdbc.sql("SELECT d.id, d.code, d.name, d.title, d.phone FROM leader d" + where.sql() + tail)
                 .paramSource(page == null ? where.params() : where.params(page))
                 .query((rs, n) -> new LeaderRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        scope.personalDataAll() ? rs.getString(5) : Masking.phone(rs.getString(5)), List.of()))
+                        phone(scope, personal.open(PersonalData.LEADER_PHONE, rs.getString(5))), List.of()))
                 .list();
         if (rows.isEmpty()) {
             return rows;
@@ -62,6 +65,10 @@ public class Leaders {
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return rows.stream().map(r -> new LeaderRow(r.id(), r.code(), r.name(), r.title(), r.phone(),
                 streets.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private static String phone(DataScope scope, String phone) {
+        return scope.personalDataAll() ? phone : Masking.phone(phone);
     }
 
     public record LeaderRow(long id, String code, String name, String title, String phone, List<String> streets) {

@@ -15,6 +15,7 @@ import org.ronghe.directory.Position;
 import org.ronghe.platform.Masking;
 import org.ronghe.platform.PageQuery;
 import org.ronghe.platform.PageResult;
+import org.ronghe.platform.PersonalData;
 import org.ronghe.platform.SqlWhere;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,9 +41,11 @@ public class Members {
                    m.position, m.party_affairs_role""" + FROM;
 
     private final JdbcClient jdbc;
+    private final PersonalData personal;
 
-    Members(JdbcClient jdbc) {
+    Members(JdbcClient jdbc, PersonalData personal) {
         this.jdbc = jdbc;
+        this.personal = personal;
     }
 
     public PageResult<MemberRow> page(DataScope scope, Filter filter, PageQuery page) {
@@ -50,7 +53,7 @@ public class Members {
         long total = jdbc.sql("SELECT COUNT(*)" + FROM + where.sql()).paramSource(where.params()).query(Long.class).single();
         List<MemberRow> rows = jdbc.sql(SELECT + where.sql() + " ORDER BY m.code LIMIT :limit OFFSET :offset")
                 .paramSource(where.params(page))
-                .query(Members::row).list().stream().map(m -> m.maskedFor(scope)).toList();
+                .query(this::row).list().stream().map(m -> m.maskedFor(scope)).toList();
         return PageResult.of(rows, page, total);
     }
 
@@ -58,14 +61,14 @@ public class Members {
     public void forEach(DataScope scope, Filter filter, Consumer<MemberRow> sink) {
         SqlWhere where = where(scope, filter);
         try (var rows = jdbc.sql(SELECT + where.sql() + " ORDER BY m.code").paramSource(where.params())
-                .query(Members::row).stream()) {
+                .query(this::row).stream()) {
             rows.map(m -> m.maskedFor(scope)).forEach(sink);
         }
     }
 
     /** One member, unmasked: the caller checks {@link MemberRow#visibleIn} and applies {@link MemberRow#maskedFor}. */
     public Optional<MemberRow> byCode(String code) {
-        return jdbc.sql(SELECT + " WHERE m.code = :code").param("code", code).query(Members::row).optional();
+        return jdbc.sql(SELECT + " WHERE m.code = :code").param("code", code).query(this::row).optional();
     }
 
     private SqlWhere where(DataScope scope, Filter f) {
@@ -84,12 +87,14 @@ public class Members {
         return where;
     }
 
-    private static MemberRow row(ResultSet rs, int n) throws SQLException {
+    /** Opens the sealed phone and ID number of the rows read only, so a page opens no more than it shows. */
+    private MemberRow row(ResultSet rs, int n) throws SQLException {
         String position = rs.getString("position");
         String cadre = rs.getString("party_affairs_role");
         return new MemberRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                 Gender.valueOf(rs.getString("gender")), rs.getObject("birth_date", LocalDate.class),
-                rs.getString("id_number"), rs.getString("phone"), MemberStatus.valueOf(rs.getString("status")),
+                personal.open(PersonalData.MEMBER_ID_NUMBER, rs.getString("id_number")),
+                personal.open(PersonalData.MEMBER_PHONE, rs.getString("phone")), MemberStatus.valueOf(rs.getString("status")),
                 rs.getObject("joined_on", LocalDate.class),
                 rs.getLong("party_org_id"), rs.getString("party_org_code"), rs.getString("party_org_name"),
                 (Long) rs.getObject("organ_id", Long.class), rs.getString("organ_code"), rs.getString("organ_name"),

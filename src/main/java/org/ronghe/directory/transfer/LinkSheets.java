@@ -13,6 +13,7 @@ import org.ronghe.directory.link.Leaders;
 import org.ronghe.directory.link.Liaisons;
 import org.ronghe.directory.link.Pairings;
 import org.ronghe.platform.Masking;
+import org.ronghe.platform.PersonalData;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,10 +31,12 @@ final class LinkSheets {
     static class LeaderSheet extends JdbcSheet<LeaderRow> {
 
         private final Leaders leaders;
+        private final PersonalData personal;
 
-        LeaderSheet(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Leaders leaders) {
+        LeaderSheet(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Leaders leaders, PersonalData personal) {
             super(jdbc, batch);
             this.leaders = leaders;
+            this.personal = personal;
         }
 
         public String entity() { return "leaders"; }
@@ -59,7 +62,8 @@ final class LinkSheets {
 
         public Map<String, LeaderRow> existing(Collection<String> keys) {
             return load("SELECT code, name, title, phone FROM leader WHERE code IN (:keys)", keys,
-                    (rs, n) -> new LeaderRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    (rs, n) -> new LeaderRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                            personal.open(PersonalData.LEADER_PHONE, rs.getString(4))));
         }
 
         public void insert(List<LeaderRow> rows) {
@@ -71,7 +75,8 @@ final class LinkSheets {
         }
 
         private Map<String, ?> params(LeaderRow r) {
-            return values("code", r.code(), "name", r.name(), "title", r.title(), "phone", r.phone());
+            return values("code", r.code(), "name", r.name(), "title", r.title(),
+                    "phone", personal.seal(PersonalData.LEADER_PHONE, r.phone()));
         }
 
         public Map<String, Object> auditState(LeaderRow r) {

@@ -18,6 +18,7 @@ import org.ronghe.directory.Position;
 import org.ronghe.directory.member.IdNumbers;
 import org.ronghe.directory.member.Members;
 import org.ronghe.platform.Masking;
+import org.ronghe.platform.PersonalData;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,10 +33,12 @@ class MemberSheet extends JdbcSheet<MemberSheet.MemberRow> {
     }
 
     private final Members members;
+    private final PersonalData personal;
 
-    MemberSheet(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Members members) {
+    MemberSheet(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Members members, PersonalData personal) {
         super(jdbc, batch);
         this.members = members;
+        this.personal = personal;
     }
 
     public String entity() { return "members"; }
@@ -113,14 +116,20 @@ class MemberSheet extends JdbcSheet<MemberSheet.MemberRow> {
         checkIdNumbersFree(rows, checks);
     }
 
-    /** An ID number may belong to one member only: one stored under another code is a clash. */
+    /**
+     * An ID number may belong to one member only: one stored under another code is a clash. Stored ID
+     * numbers are sealed, so they are found by their blind index (under every key, in case a key change
+     * is under way).
+     */
     private void checkIdNumbersFree(List<Numbered<MemberRow>> rows, Checks checks) {
-        List<String> ids = rows.stream().map(r -> r.value().idNumber()).filter(java.util.Objects::nonNull).toList();
+        Map<String, String> idOfIndex = new HashMap<>();
+        rows.stream().map(r -> r.value().idNumber()).filter(java.util.Objects::nonNull)
+                .forEach(id -> personal.indexes(id).forEach(index -> idOfIndex.put(index, id)));
         Map<String, String> owner = new HashMap<>();
-        for (List<String> chunk : Checks.chunks(ids)) {
-            jdbc.sql("SELECT id_number, code FROM member WHERE id_number IN (:ids)").param("ids", chunk)
+        for (List<String> chunk : Checks.chunks(List.copyOf(idOfIndex.keySet()))) {
+            jdbc.sql("SELECT id_number_index, code FROM member WHERE id_number_index IN (:ids)").param("ids", chunk)
                     .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
-                    .forEach(e -> owner.put(e.getKey(), e.getValue()));
+                    .forEach(e -> owner.put(idOfIndex.get(e.getKey()), e.getValue()));
         }
         for (Numbered<MemberRow> row : rows) {
             String stored = owner.get(row.value().idNumber());
@@ -138,7 +147,8 @@ class MemberSheet extends JdbcSheet<MemberSheet.MemberRow> {
                 LEFT JOIN organ o ON o.id = m.organ_id LEFT JOIN community c ON c.id = m.community_id
                 WHERE m.code IN (:keys)""", keys,
                 (rs, n) -> new MemberRow(rs.getString(1), rs.getString(2), Gender.valueOf(rs.getString(3)),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6),
+                        rs.getObject(4, LocalDate.class), personal.open(PersonalData.MEMBER_ID_NUMBER, rs.getString(5)),
+                        personal.open(PersonalData.MEMBER_PHONE, rs.getString(6)),
                         MemberStatus.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class), rs.getString(9),
                         rs.getString(10), rs.getString(11),
                         rs.getString(12) == null ? null : Position.valueOf(rs.getString(12)),
@@ -147,16 +157,17 @@ class MemberSheet extends JdbcSheet<MemberSheet.MemberRow> {
 
     public void insert(List<MemberRow> rows) {
         batch("""
-                INSERT INTO member (code, name, gender, birth_date, id_number, phone, status, joined_on, party_org_id,
-                                    organ_id, community_id, position, party_affairs_role)
-                VALUES (:code, :name, :gender, :birth, :id, :phone, :status, :joined,
+                INSERT INTO member (code, name, gender, birth_date, id_number, id_number_index, phone, status, joined_on,
+                                    party_org_id, organ_id, community_id, position, party_affairs_role)
+                VALUES (:code, :name, :gender, :birth, :id, :idIndex, :phone, :status, :joined,
                         (SELECT id FROM party_org WHERE code = :partyOrg), (SELECT id FROM organ WHERE code = :organ),
                         (SELECT id FROM community WHERE code = :community), :position, :cadre)""", rows, this::params);
     }
 
     public void update(List<MemberRow> rows) {
         batch("""
-                UPDATE member SET name = :name, gender = :gender, birth_date = :birth, id_number = :id, phone = :phone,
+                UPDATE member SET name = :name, gender = :gender, birth_date = :birth, id_number = :id,
+                       id_number_index = :idIndex, phone = :phone,
                        status = :status, joined_on = :joined, party_org_id = (SELECT id FROM party_org WHERE code = :partyOrg),
                        organ_id = (SELECT id FROM organ WHERE code = :organ),
                        community_id = (SELECT id FROM community WHERE code = :community),
@@ -166,7 +177,8 @@ class MemberSheet extends JdbcSheet<MemberSheet.MemberRow> {
 
     private Map<String, ?> params(MemberRow r) {
         return values("code", r.code(), "name", r.name(), "gender", r.gender().name(), "birth", r.birthDate(),
-                "id", r.idNumber(), "phone", r.phone(), "status", r.status().name(), "joined", r.joinedOn(),
+                "id", personal.seal(PersonalData.MEMBER_ID_NUMBER, r.idNumber()), "idIndex", personal.index(r.idNumber()),
+                "phone", personal.seal(PersonalData.MEMBER_PHONE, r.phone()), "status", r.status().name(), "joined", r.joinedOn(),
                 "partyOrg", r.partyOrg(), "organ", r.organ(), "community", r.community(),
                 "position", name(r.position()), "cadre", name(r.partyAffairsRole()));
     }

@@ -125,7 +125,7 @@ public class AccountAdministration {
         if (!PasswordPolicy.accepts(password)) {
             throw new IllegalArgumentException(String.join("；", PasswordPolicy.violations(password)));
         }
-        store.changePassword(username, password, "PASSWORD_RESET");
+        store.resetPassword(username, password);
     }
 
     private void change(CurrentUser by, String username, String action, String sql) {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.ronghe.platform.Accounts;
+import org.ronghe.platform.Accounts.PasswordSource;
 import org.ronghe.platform.Audit;
 import org.ronghe.platform.CurrentUser;
 import org.ronghe.platform.PasswordPolicy;
@@ -38,8 +39,9 @@ public class JdbcAccounts implements Accounts {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
-                INSERT INTO account (username, display_name, password_hash, role, scope_code, demo, created_at, password_changed_at)
-                VALUES (:username, :displayName, :hash, :role, :scope, :demo, :now, :now)""")
+                INSERT INTO account (username, display_name, password_hash, role, scope_code, demo, created_at,
+                                     password_changed_at, password_source)
+                VALUES (:username, :displayName, :hash, :role, :scope, :demo, :now, :now, :source)""")
                 .param("username", account.username())
                 .param("displayName", account.displayName())
                 .param("hash", encoder.encode(account.rawPassword()))
@@ -47,6 +49,7 @@ public class JdbcAccounts implements Accounts {
                 .param("scope", account.scopeCode())
                 .param("demo", account.demo())
                 .param("now", now)
+                .param("source", account.passwordSource().name())
                 .update();
         audit.record(Audit.Entry.change("ACCOUNT_CREATED", "account", account.username(), null,
                 java.util.Map.of("role", account.role().name(), "scope", String.valueOf(account.scopeCode()))));
@@ -65,14 +68,17 @@ public class JdbcAccounts implements Accounts {
 
     public Optional<AccountRecord> find(String username) {
         return jdbc.sql("""
-                SELECT id, username, display_name, role, scope_code, password_hash, enabled, failed_attempts, locked_until
+                SELECT id, username, display_name, role, scope_code, password_hash, enabled, failed_attempts, locked_until,
+                       password_source, password_changed_at
                 FROM account WHERE username = :u""")
                 .param("u", username)
                 .query((rs, n) -> new AccountRecord(
                         new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                                 Role.valueOf(rs.getString("role")), rs.getString("scope_code")),
                         rs.getString("password_hash"), rs.getBoolean("enabled"),
-                        new SignInAttempts(rs.getInt("failed_attempts"), rs.getObject("locked_until", OffsetDateTime.class))))
+                        new SignInAttempts(rs.getInt("failed_attempts"), rs.getObject("locked_until", OffsetDateTime.class)),
+                        PasswordSource.valueOf(rs.getString("password_source")),
+                        rs.getObject("password_changed_at", OffsetDateTime.class)))
                 .optional();
     }
 
@@ -109,26 +115,34 @@ public class JdbcAccounts implements Accounts {
         audit.recordAs(username, Audit.Entry.of("LOGIN_SUCCEEDED", "account", username));
     }
 
+    /** The owner chose a new password: it counts as their own from now on. */
     @Transactional
     public void changePassword(String username, String rawPassword) {
-        changePassword(username, rawPassword, "PASSWORD_CHANGED");
+        store(username, rawPassword, PasswordSource.OWN);
+        audit.recordAs(username, Audit.Entry.of("PASSWORD_CHANGED", "account", username));
     }
 
-    /** @param action how the audit log names it: the owner changed it, or an administrator reset it */
+    /** An administrator set a password for the owner, who must change it at the next sign-in. */
     @Transactional
-    public void changePassword(String username, String rawPassword, String action) {
+    public void resetPassword(String username, String rawPassword) {
+        store(username, rawPassword, PasswordSource.INITIAL);
+        audit.record(Audit.Entry.of("PASSWORD_RESET", "account", username));
+    }
+
+    private void store(String username, String rawPassword, PasswordSource source) {
         if (!PasswordPolicy.accepts(rawPassword)) {
             throw new IllegalArgumentException(String.join("；", PasswordPolicy.violations(rawPassword)));
         }
-        jdbc.sql("UPDATE account SET password_hash = :h, password_changed_at = :now WHERE username = :u")
-                .param("h", encoder.encode(rawPassword)).param("now", OffsetDateTime.now(clock)).param("u", username).update();
-        audit.record(Audit.Entry.of(action, "account", username));
+        jdbc.sql("UPDATE account SET password_hash = :h, password_changed_at = :now, password_source = :s WHERE username = :u")
+                .param("h", encoder.encode(rawPassword)).param("now", OffsetDateTime.now(clock)).param("s", source.name())
+                .param("u", username).update();
     }
 
     public boolean matches(String username, String rawPassword) {
         return find(username).map(a -> encoder.matches(rawPassword, a.passwordHash())).orElse(false);
     }
 
-    public record AccountRecord(CurrentUser user, String passwordHash, boolean enabled, SignInAttempts attempts) {
+    public record AccountRecord(CurrentUser user, String passwordHash, boolean enabled, SignInAttempts attempts,
+                                PasswordSource passwordSource, OffsetDateTime passwordChangedAt) {
     }
 }

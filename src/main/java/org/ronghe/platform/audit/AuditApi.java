@@ -14,11 +14,19 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApi {
 
     private final AuditEntries entries;
+    private final AuditChain chain;
     private final Clock clock;
 
-    AuditApi(AuditEntries entries, Clock clock) {
+    AuditApi(AuditEntries entries, AuditChain chain, Clock clock) {
         this.entries = entries;
+        this.chain = chain;
         this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/audit/verify")
+    @Operation(summary = "校验审计日志链：逐条核对封条（HMAC-SM3），列出被改动、删除或未入链的记录")
+    AuditChain.Verification verify() {
+        return chain.verify();
     }
 
     @GetMapping("/api/v1/audit")

@@ -2,6 +2,7 @@ package org.ronghe.platform.audit;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,23 @@ import org.ronghe.platform.Audit;
 import org.ronghe.platform.security.AccountPrincipal;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * Inserts audit entries at once, in the writer's transaction, and seals them into the chain
+ * ({@link AuditChain}) just before that transaction commits: one seal step per transaction however
+ * many entries it wrote. Without a transaction the entry and its seal commit together on their own.
+ */
 @Component
 class JdbcAudit implements Audit {
 
@@ -29,11 +40,16 @@ class JdbcAudit implements Audit {
     private final NamedParameterJdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuditChain chain;
+    private final TransactionTemplate transaction;
 
-    JdbcAudit(NamedParameterJdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    JdbcAudit(NamedParameterJdbcTemplate jdbc, JsonMapper json, Clock clock, AuditChain chain,
+              PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.chain = chain;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -43,7 +59,7 @@ class JdbcAudit implements Audit {
 
     @Override
     public void recordAs(String actor, Entry entry) {
-        jdbc.update(INSERT, params(actor, entry, OffsetDateTime.now(clock), remoteAddress()));
+        recordAllAs(actor, List.of(entry));
     }
 
     @Override
@@ -53,14 +69,72 @@ class JdbcAudit implements Audit {
 
     @Override
     public void recordAllAs(String actor, Iterable<Entry> entries) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        // Both databases keep microseconds: the seal covers the time as it is stored.
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         String addr = remoteAddress();
         List<MapSqlParameterSource> batch = new ArrayList<>();
         for (Entry entry : entries) {
             batch.add(params(actor, entry, now, addr));
         }
-        if (!batch.isEmpty()) {
-            jdbc.batchUpdate(INSERT, batch.toArray(MapSqlParameterSource[]::new));
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            pendingSeals().entries.addAll(insert(batch));
+        } else {
+            transaction.executeWithoutResult(status -> chain.seal(insert(batch)));
+        }
+    }
+
+    private List<AuditChain.Entry> insert(List<MapSqlParameterSource> batch) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(INSERT, batch.toArray(MapSqlParameterSource[]::new), keys, new String[]{"id"});
+        List<Map<String, Object>> ids = keys.getKeyList();
+        if (ids.size() != batch.size()) {
+            throw new IllegalStateException("the database returned " + ids.size() + " ids for " + batch.size() + " audit entries");
+        }
+        List<AuditChain.Entry> inserted = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            MapSqlParameterSource p = batch.get(i);
+            long id = ((Number) ids.get(i).values().iterator().next()).longValue();
+            inserted.add(new AuditChain.Entry(id, (OffsetDateTime) p.getValue("at"), (String) p.getValue("actor"),
+                    (String) p.getValue("action"), (String) p.getValue("subject"), (String) p.getValue("key"),
+                    (String) p.getValue("before"), (String) p.getValue("after"), (String) p.getValue("addr")));
+        }
+        return inserted;
+    }
+
+    /** The entries this transaction wrote, sealed by one step before it commits. */
+    private PendingSeals pendingSeals() {
+        for (TransactionSynchronization sync : TransactionSynchronizationManager.getSynchronizations()) {
+            if (sync instanceof PendingSeals pending && pending.chain == chain) {
+                return pending;
+            }
+        }
+        PendingSeals pending = new PendingSeals(chain);
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
+    }
+
+    private static final class PendingSeals implements TransactionSynchronization {
+
+        private final AuditChain chain;
+        private final List<AuditChain.Entry> entries = new ArrayList<>();
+
+        PendingSeals(AuditChain chain) {
+            this.chain = chain;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            chain.seal(entries);
+        }
+
+        @Override
+        public int getOrder() {
+            // Last before commit: the head row stays locked for as short a time as possible.
+            return LOWEST_PRECEDENCE;
         }
     }
 

@@ -41,10 +41,11 @@ class AdminBootstrap implements ApplicationRunner {
                     + String.join("; ", PasswordPolicy.violations(configuredPassword)));
         }
         String password = generated ? Passwords.generate(new SecureRandom()) : configuredPassword;
-        if (accounts.createIfAbsent(new Accounts.NewAccount(ADMIN, "系统管理员", Role.SYSTEM_ADMIN, null, password, false))) {
+        if (accounts.createIfAbsent(new Accounts.NewAccount(ADMIN, "系统管理员", Role.SYSTEM_ADMIN, null, password, false,
+                generated ? Accounts.PasswordSource.INITIAL : Accounts.PasswordSource.CONFIGURED))) {
             if (generated) {
                 log.warn("Created the system administrator '{}' with the generated password: {}  "
-                        + "(shown once; set RONGHE_ADMIN_PASSWORD to choose it)", ADMIN, password);
+                        + "(shown once, to be changed at the first sign-in; set RONGHE_ADMIN_PASSWORD to choose it)", ADMIN, password);
             } else {
                 log.info("Created the system administrator '{}' with the password from RONGHE_ADMIN_PASSWORD", ADMIN);
             }

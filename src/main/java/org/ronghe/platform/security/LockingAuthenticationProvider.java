@@ -23,10 +23,13 @@ class LockingAuthenticationProvider implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwords;
     private final JdbcAccounts accounts;
     private final SecurityProperties properties;
+    private final SignInLimits limits;
 
-    LockingAuthenticationProvider(JdbcAccounts accounts, PasswordEncoder encoder, SecurityProperties properties, Clock clock) {
+    LockingAuthenticationProvider(JdbcAccounts accounts, PasswordEncoder encoder, SecurityProperties properties, Clock clock,
+                                  SignInLimits limits) {
         this.accounts = accounts;
         this.properties = properties;
+        this.limits = limits;
         this.passwords = new DaoAuthenticationProvider(username -> accounts.find(username)
                 .map(a -> new AccountPrincipal(a.user(), a.passwordHash(), a.enabled(),
                         a.attempts().lockedAt(OffsetDateTime.now(clock))))
@@ -37,6 +40,7 @@ class LockingAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
+        limits.check(username);
         try {
             Authentication result = passwords.authenticate(authentication);
             accounts.recordSuccess(username);

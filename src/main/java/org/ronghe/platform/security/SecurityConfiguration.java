@@ -2,10 +2,13 @@ package org.ronghe.platform.security;
 
 import java.time.Clock;
 
+import org.ronghe.platform.SecurityHeaders;
 import org.ronghe.platform.account.JdbcAccounts;
+import org.ronghe.platform.account.PasswordRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -17,8 +20,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Two doors: the JSON API and the operations endpoints take bearer tokens and answer with problem
@@ -29,9 +33,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     private static final String[] ADMINS = {"SYSTEM_ADMIN", "COMMITTEE_ADMIN"};
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
-            + "base-uri 'self'; form-action 'self'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -40,8 +41,8 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(JdbcAccounts accounts, PasswordEncoder encoder,
-                                                SecurityProperties properties, Clock clock) {
-        return new ProviderManager(new LockingAuthenticationProvider(accounts, encoder, properties, clock));
+                                                SecurityProperties properties, Clock clock, SignInLimits limits) {
+        return new ProviderManager(new LockingAuthenticationProvider(accounts, encoder, properties, clock, limits));
     }
 
     @Bean
@@ -54,9 +55,10 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                .headers(SecurityHeaders.api())
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens", "/api/v1/auth/password").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("SYSTEM_ADMIN")
                         .requestMatchers("/api/v1/audit/**", "/api/v1/accounts/**").hasAnyRole(ADMINS)
@@ -71,23 +73,44 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageFilterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain pageFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+                                        PasswordRules passwordRules) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler home = new SavedRequestAwareAuthenticationSuccessHandler();
+        home.setDefaultTargetUrl("/");
         return http
                 .authenticationManager(authenticationManager)
+                .addFilterAfter(new PasswordChangeFilter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/login", "/login/throttled", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/audit/**", "/accounts/**", "/calendar/**").hasAnyRole(ADMINS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/", false)
-                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
-                                + (ex instanceof LockedException ? "/login?locked" : "/login?error"))))
+                        .successHandler((req, res, auth) -> {
+                            // A password someone else chose, or an old one, is changed before anything else
+                            var reason = passwordRules.beforePages(auth.getName());
+                            if (reason.isPresent()) {
+                                req.getSession().setAttribute(PasswordRules.SESSION_ATTRIBUTE, reason.get().name());
+                                res.sendRedirect(req.getContextPath() + PasswordChangeFilter.PASSWORD_PAGE);
+                                return;
+                            }
+                            home.onAuthenticationSuccess(req, res, auth);
+                        })
+                        .failureHandler((req, res, ex) -> {
+                            if (ex instanceof SignInThrottledException throttled) {
+                                // 429 with the sign-in page and its message, rather than a redirect that would hide the status
+                                res.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                                res.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+                                req.setAttribute(SignInThrottledException.REQUEST_ATTRIBUTE, throttled.retryAfterSeconds());
+                                req.getRequestDispatcher("/login/throttled").forward(req, res);
+                                return;
+                            }
+                            res.sendRedirect(req.getContextPath()
+                                    + (ex instanceof LockedException ? "/login?locked" : "/login?error"));
+                        }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .headers(SecurityHeaders.pages())
                 .build();
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.ronghe.platform.ConflictException;
 import org.ronghe.platform.NotFoundException;
 import org.ronghe.platform.RejectedInputException;
+import org.ronghe.platform.security.PasswordChangeRequiredException;
+import org.ronghe.platform.security.SignInThrottledException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +47,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail locked(LockedException e) {
         return problem(HttpStatus.UNAUTHORIZED, "account-locked", "账户已锁定",
                 "连续多次密码错误，账户已锁定，请 10 分钟后再试");
+    }
+
+    @ExceptionHandler(SignInThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(SignInThrottledException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "请求过于频繁", e.getMessage()));
+    }
+
+    @ExceptionHandler(PasswordChangeRequiredException.class)
+    ProblemDetail passwordChangeRequired(PasswordChangeRequiredException e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "password-change-required", "须先修改密码", e.getMessage());
+        problem.setProperty("reason", e.reason().name());
+        return problem;
     }
 
     @ExceptionHandler(AuthenticationException.class)

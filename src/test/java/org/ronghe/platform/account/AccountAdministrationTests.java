@@ -32,7 +32,9 @@ class AccountAdministrationTests {
     void theWorkCommitteeOpensAnAccountForTheSecretaryOfAnotherOrgan() throws Exception {
         assertThat(create("committee", Map.of("username", "sec-jg002", "displayName", "JG002 书记", "role", "ORGAN_SECRETARY",
                 "scopeCode", "JG002", "password", "Start#Pass1")).getResponse().getStatus()).isEqualTo(201);
-        assertThat(api.signInAs("sec-jg002", "Start#Pass1")).isNotBlank();
+        assertThat(api.signInStatus("sec-jg002", "Start#Pass1")).as("the initial password opens nothing yet").isEqualTo(403);
+        assertThat(api.changePassword("sec-jg002", "Start#Pass1", "Mine#Pass22")).isEqualTo(204);
+        assertThat(api.signInAs("sec-jg002", "Mine#Pass22")).isNotBlank();
         assertThat(api.get("sec-jg002", "/api/v1/directory/organs").codes()).containsExactly("JG002");
         assertThat(api.get("committee", "/api/v1/audit?action=ACCOUNT_CREATED&key=sec-jg002").json().get("total").asLong()).isEqualTo(1);
     }
@@ -71,21 +73,22 @@ class AccountAdministrationTests {
         assertThat(api.signInStatus("lock-me", "Start#Pass1")).isEqualTo(401);
         assertThat(api.get("committee", "/api/v1/accounts?q=lock-me").json().get("items").get(0).get("lockedUntil").isNull()).isFalse();
         assertThat(action("committee", "lock-me", "unlock")).isEqualTo(204);
-        assertThat(api.signInStatus("lock-me", "Start#Pass1")).isEqualTo(201);
+        assertThat(api.changePassword("lock-me", "Start#Pass1", "Mine#Pass22")).isEqualTo(204);
     }
 
     @Test
     void aDisabledAccountCanNeitherSignInNorUseItsToken() throws Exception {
         create("committee", Map.of("username", "leaving", "displayName", "调离人员", "role", "STREET_STAFF",
                 "scopeCode", "440103002", "password", "Start#Pass1"));
-        String token = api.issue("leaving", "Start#Pass1");
+        api.changePassword("leaving", "Start#Pass1", "Mine#Pass22");
+        String token = api.issue("leaving", "Mine#Pass22");
         assertThat(action("committee", "leaving", "disable")).isEqualTo(204);
-        assertThat(api.signInStatus("leaving", "Start#Pass1")).isEqualTo(401);
+        assertThat(api.signInStatus("leaving", "Mine#Pass22")).isEqualTo(401);
         MvcResult withOldToken = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .get("/api/v1/figures").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).andReturn();
         assertThat(withOldToken.getResponse().getStatus()).isEqualTo(401);
         assertThat(action("committee", "leaving", "enable")).isEqualTo(204);
-        assertThat(api.signInStatus("leaving", "Start#Pass1")).isEqualTo(201);
+        assertThat(api.signInStatus("leaving", "Mine#Pass22")).isEqualTo(201);
     }
 
     @Test
@@ -94,7 +97,9 @@ class AccountAdministrationTests {
                 "scopeCode", "440103001", "password", "Start#Pass1"));
         assertThat(reset("forgetful", "short")).isEqualTo(400);
         assertThat(reset("forgetful", "Fresh#Pass2")).isEqualTo(204);
-        assertThat(api.signInStatus("forgetful", "Fresh#Pass2")).isEqualTo(201);
+        assertThat(api.signInStatus("forgetful", "Fresh#Pass2")).as("a reset password is changed first").isEqualTo(403);
+        assertThat(api.changePassword("forgetful", "Fresh#Pass2", "Mine#Pass22")).isEqualTo(204);
+        assertThat(api.signInStatus("forgetful", "Mine#Pass22")).isEqualTo(201);
     }
 
     private MvcResult create(String by, Map<String, String> account) throws Exception {

@@ -45,7 +45,8 @@ class SignInTests {
     @Test
     void fiveWrongPasswordsLockTheAccountForTenMinutes() throws Exception {
         String username = "lockout-" + System.nanoTime();
-        accounts.createIfAbsent(new Accounts.NewAccount(username, "锁定测试", Role.STREET_STAFF, "440103001", "Right#Pass1", false));
+        accounts.createIfAbsent(new Accounts.NewAccount(username, "锁定测试", Role.STREET_STAFF, "440103001", "Right#Pass1", false,
+                Accounts.PasswordSource.OWN));
         for (int i = 0; i < 4; i++) {
             assertThat(formLogin(username, "Wrong#Pass" + i)).isEqualTo("/login?error");
         }
@@ -64,7 +65,8 @@ class SignInTests {
     @Test
     void theLockCountsTokenRequestsToo() {
         String username = "api-lockout-" + System.nanoTime();
-        accounts.createIfAbsent(new Accounts.NewAccount(username, "锁定测试", Role.STREET_STAFF, "440103001", "Right#Pass1", false));
+        accounts.createIfAbsent(new Accounts.NewAccount(username, "锁定测试", Role.STREET_STAFF, "440103001", "Right#Pass1", false,
+                Accounts.PasswordSource.OWN));
         for (int i = 0; i < 5; i++) {
             assertThat(tokenStatus(username, "bad")).isEqualTo(401);
         }
