@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ronghe.platform.Texts;
+
 /**
  * A call (呼): raised by a community, street or grid, answered by an organ. Its state changes only
  * through the guarded methods below, each of which registers the event that the repository writes
@@ -19,6 +21,17 @@ import java.util.Set;
 public class Call {
 
     public static final int MAX_REOPENS = 2;
+    /** The longest texts a call keeps (its columns; a rating's comment shares the event note with the rating). */
+    public static final int TITLE_LENGTH = 200;
+    public static final int DESCRIPTION_LENGTH = 4000;
+    public static final int ADDRESS_LENGTH = 300;
+    public static final int CONTACT_NAME_LENGTH = 50;
+    public static final int CONTACT_PHONE_LENGTH = 20;
+    public static final int KEY_LENGTH = 100;
+    static final int REASON_LENGTH = 2000;
+    static final int REPLY_LENGTH = 4000;
+    static final int COMMENT_LENGTH = 1000;
+    static final int EXTENSION_REASON_LENGTH = 500;
     static final String SYSTEM = "system";
 
     private Long id;
@@ -58,6 +71,12 @@ public class Call {
         if (details.title() == null || details.title().isBlank()) {
             throw new IllegalArgumentException("诉求标题不能为空");
         }
+        Texts.check("诉求标题", details.title(), TITLE_LENGTH);
+        Texts.check("诉求描述", details.description(), DESCRIPTION_LENGTH);
+        Texts.check("地址", place.address(), ADDRESS_LENGTH);
+        Texts.check("联系人", raiser.contactName(), CONTACT_NAME_LENGTH);
+        Texts.check("联系电话", raiser.contactPhone(), CONTACT_PHONE_LENGTH);
+        Texts.check("Idempotency-Key", raiser.idempotencyKey(), KEY_LENGTH);
         Call call = new Call(details, place, raiser, now);
         call.record(CallEvent.Type.RAISED, now, raiser.username(), null, null, details.description());
         return call;
@@ -124,6 +143,7 @@ public class Call {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("退单须说明理由");
         }
+        Texts.check("退单理由", reason, REASON_LENGTH);
         assignment.returnedAt = now;
         retire(organ);
         leadOrganId = null;
@@ -138,6 +158,7 @@ public class Call {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("答复内容不能为空");
         }
+        Texts.check("答复内容", text, REPLY_LENGTH);
         reply = text.trim();
         assignment.repliedAt = now;
         generation++;
@@ -151,6 +172,7 @@ public class Call {
         if (given == null) {
             throw new IllegalArgumentException("请选择评价：满意、基本满意或不满意");
         }
+        Texts.check("评价意见", comment, COMMENT_LENGTH);
         rating = given;
         solved = isSolved;
         assignment.rating = given;
@@ -174,6 +196,7 @@ public class Call {
     /** 重办: an unsatisfied caller sends the call back to the same lead organ with new deadlines. */
     public void reopen(String reason, Deadlines deadlines, Instant now, String actor) {
         guard(state == CallState.CLOSED && rating == Rating.UNSATISFIED, "重办", "只有评价为不满意的诉求可以重办");
+        Texts.check("重办理由", reason, REASON_LENGTH);
         if (reopens >= MAX_REOPENS) {
             throw new CallStateException(state, "重办", "已重办 " + MAX_REOPENS + " 次");
         }
@@ -199,9 +222,13 @@ public class Call {
         if (until == null || !until.isAfter(assignment.replyBy)) {
             throw new IllegalArgumentException("延期后的期限须晚于原办结期限");
         }
+        if (until.isAfter(now.plus(java.time.Duration.ofDays(366)))) {
+            throw new IllegalArgumentException("延期后的期限须在一年之内");
+        }
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("申请延期须说明理由");
         }
+        Texts.check("延期理由", reason, EXTENSION_REASON_LENGTH);
         extension = new Extension(Extension.State.REQUESTED, until, reason.trim());
         record(CallEvent.Type.EXTENSION_REQUESTED, now, actor, state, organ, "至 " + until + "：" + reason.trim());
     }

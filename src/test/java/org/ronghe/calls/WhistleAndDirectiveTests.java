@@ -187,7 +187,10 @@ class WhistleAndDirectiveTests {
         Api.Response completed = answer("secretary", id, "COMPLETE", "已完成 12 处隐患整改");
         assertThat(completed.status()).isEqualTo(200);
         assertThat(completed.json().get("completed").asInt()).isEqualTo(1);
-        assertThat(texts(completed.json().get("unanswered"), "name")).hasSize(4).doesNotContain("区民政局");
+        // A receiving organ sees the totals, but of the units only itself: the others lie outside its data scope.
+        assertThat(completed.json().get("units").asInt()).isEqualTo(5);
+        assertThat(completed.json().get("unanswered")).isEmpty();
+        assertThat(texts(completed.json().get("replies"), "name")).containsExactly("区民政局");
         assertThat(answer("secretary", id, "COMPLETE", "再报一次").status()).isEqualTo(409);
 
         // an organ completing without acknowledging first acknowledges with it

@@ -95,6 +95,11 @@ public class Api {
                 .file(new MockMultipartFile("file", filename, "application/octet-stream", content)));
     }
 
+    /** Any request as the user (or none when {@code username} is null), built afresh if a stale token must be renewed. */
+    public Response send(String username, java.util.function.Supplier<AbstractMockHttpServletRequestBuilder<?>> request) {
+        return perform(username, request);
+    }
+
     private Response perform(String username, java.util.function.Supplier<AbstractMockHttpServletRequestBuilder<?>> request) {
         try {
             MvcResult result = mvc.perform(authorised(username, request.get())).andReturn();

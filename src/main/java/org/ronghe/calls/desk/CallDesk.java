@@ -86,6 +86,8 @@ public class CallDesk {
                 return new Raised(existing.get(), true);
             }
         }
+        coordinate("纬度", request.latitude(), 90);
+        coordinate("经度", request.longitude(), 180);
         Call.Place place = locator.locate(user, new Locator.Where(request.community(), request.grid(), request.address(),
                 request.latitude(), request.longitude()));
         if (!user.role().seesWholeTree() && !dataScopes.of(user).seesCommunity(place.communityId())) {
@@ -367,6 +369,12 @@ public class CallDesk {
             case STREET_STAFF -> Origin.STREET;
             default -> Origin.COMMAND_CENTRE;
         };
+    }
+
+    private static void coordinate(String name, Double value, double limit) {
+        if (value != null && !(Double.isFinite(value) && Math.abs(value) <= limit)) {
+            throw new IllegalArgumentException(name + "须在 -" + (int) limit + " 至 " + (int) limit + " 之间（WGS84）：" + value);
+        }
     }
 
     private static String blank(String text) {

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.platform.Texts;
+
 /**
  * 市有呼唤、全区必应: a directive sent to many units at once. Each unit acknowledges it and reports
  * completion; the issuer sees who has not answered, and the units that have not are urged and,
@@ -16,6 +18,10 @@ import java.util.Map;
 public class Directive {
 
     static final double URGE_AT = 0.8;
+    static final int TITLE_LENGTH = 200;
+    static final int BODY_LENGTH = 4000;
+    static final int REPORT_LENGTH = 2000;
+    static final int KEY_LENGTH = 100;
 
     private Long id;
     private int version;
@@ -48,6 +54,12 @@ public class Directive {
         if (deadline == null || !deadline.isAfter(now)) {
             throw new IllegalArgumentException("完成时限须晚于现在");
         }
+        if (deadline.isAfter(now.plus(Duration.ofDays(366)))) {
+            throw new IllegalArgumentException("完成时限须在一年之内");
+        }
+        Texts.check("指令标题", title, TITLE_LENGTH);
+        Texts.check("指令内容", body, BODY_LENGTH);
+        Texts.check("Idempotency-Key", idempotencyKey, KEY_LENGTH);
         if (units.isEmpty()) {
             throw new IllegalArgumentException("请至少选择一个接收单位");
         }
@@ -84,6 +96,7 @@ public class Directive {
         if (report == null || report.isBlank()) {
             throw new IllegalArgumentException("请填写完成情况");
         }
+        Texts.check("完成情况", report, REPORT_LENGTH);
         if (reply.acknowledgedAt() == null) {
             reply = reply.acknowledged(now, by);
             events.add(new Event(EventType.ACKNOWLEDGED, now, by, unit, null));

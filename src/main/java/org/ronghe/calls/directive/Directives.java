@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.ronghe.calls.store.Notices;
 import org.ronghe.calls.timers.TimerData;
@@ -152,11 +153,15 @@ public class Directives {
         directive.replies().forEach((unit, reply) -> replies.add(new UnitReply(unit.kind(), unit.id(),
                 names.get(unit.kind()).getOrDefault(unit.id(), String.valueOf(unit.id())), reply)));
         List<UnitReply> unanswered = replies.stream().filter(r -> r.reply().completedAt() == null).toList();
+        long acknowledged = replies.stream().filter(r -> r.reply().acknowledgedAt() != null).count();
+        // A receiving unit sees the totals, and of the units only itself: the others lie outside its data scope.
+        Predicate<UnitReply> shown = r -> user.role().seesWholeTree()
+                || own.filter(u -> u.kind() == r.kind() && u.id() == r.unitId()).isPresent();
         return new DirectiveView(directive.id(), directive.title(), directive.body(), directive.issuer(), directive.issuedAt(),
-                directive.deadline(), directive.audience(), replies.size(),
-                replies.stream().filter(r -> r.reply().acknowledgedAt() != null).count(),
-                replies.size() - unanswered.size(), unanswered, replies, own.map(u -> directive.replies().get(u)).orElse(null),
-                store.events(id));
+                directive.deadline(), directive.audience(), replies.size(), acknowledged, replies.size() - unanswered.size(),
+                unanswered.stream().filter(shown).toList(), replies.stream().filter(shown).toList(),
+                own.map(u -> directive.replies().get(u)).orElse(null), store.events(id).stream()
+                .filter(e -> user.role().seesWholeTree() || e.unit() == null || own.filter(e.unit()::equals).isPresent()).toList());
     }
 
     public PageResult<DirectiveRow> page(CurrentUser user, PageQuery page) {

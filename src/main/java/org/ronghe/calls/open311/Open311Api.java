@@ -24,12 +24,14 @@ import org.ronghe.platform.Audit;
 import org.ronghe.platform.NotFoundException;
 import org.ronghe.platform.RateLimit;
 import org.ronghe.platform.RateLimits;
+import org.ronghe.platform.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -59,6 +61,7 @@ class Open311Api {
     static final String GROUP = "有呼必应";
     static final Duration MAX_SPAN = Duration.ofDays(90);
     private static final int TITLE_LENGTH = 50;
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?[0-9]{1,3}(\\.[0-9]{1,15})?");
     private static final Logger log = LoggerFactory.getLogger(Open311Api.class);
 
     private final Directory directory;
@@ -235,6 +238,10 @@ class Open311Api {
         if (phone != null && phone.length() > 20) {
             errors.add(bad("phone 不能超过 20 个字符"));
         }
+        String contact = contactName(first(params, "first_name"), first(params, "last_name"));
+        if (contact != null && contact.length() > Call.CONTACT_NAME_LENGTH) {
+            errors.add(bad("first_name 与 last_name 合计不能超过 " + Call.CONTACT_NAME_LENGTH + " 个字符"));
+        }
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && key.length() > 100) {
             errors.add(bad("Idempotency-Key 不能超过 100 个字符"));
@@ -270,7 +277,7 @@ class Open311Api {
 
         CallDesk.NewCall call = new CallDesk.NewCall(title(description, service.name()), description, service.code(), null,
                 Origin.OPEN311, null, null, address, latitude, longitude,
-                contactName(first(params, "first_name"), first(params, "last_name")), phone);
+                contact, phone);
         Call.Place place = new Call.Place(community.id(), community.streetId(), null, address, latitude, longitude);
         CallDesk.Raised raised = desk.raiseAs(client.actor(), call, place, Origin.OPEN311, key);
         if (!raised.replayed()) {
@@ -321,6 +328,12 @@ class Open311Api {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<byte[]> badRequest(IllegalArgumentException e, HttpServletRequest request) {
         return errors(HttpStatus.BAD_REQUEST, List.of(bad(e.getMessage())), request);
+    }
+
+    /** A header the firewall refuses when it is read (a control character in Idempotency-Key, say). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<byte[]> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return errors(HttpStatus.BAD_REQUEST, List.of(bad("请求头含有不允许的字符")), request);
     }
 
     /** The specification's "general service error": 400, the client is asked to tell us. */
@@ -404,11 +417,26 @@ class Open311Api {
     }
 
     private Directory.CategoryRef service(String code) {
+        if (Texts.unacceptable(code) != null) {
+            throw Open311Exception.notFound("service_code 不存在");
+        }
         return directory.category(code.strip()).orElseThrow(() -> Open311Exception.notFound("service_code 不存在：" + code));
     }
 
-    /** jurisdiction_id is optional (one district is served); given, it must name that district. */
+    /**
+     * jurisdiction_id is optional (one district is served); given, it must name that district. Every
+     * request passes here first, so here no parameter may hold a character that cannot be stored.
+     */
     private void jurisdiction(MultiValueMap<String, String> params) {
+        params.forEach((name, values) -> {
+            String why = Texts.unacceptable(name);
+            for (String value : values) {
+                why = why != null ? why : Texts.unacceptable(value);
+            }
+            if (why != null) {
+                throw Open311Exception.badRequest("参数 " + (Texts.unacceptable(name) == null ? name : "名") + why);
+            }
+        });
         String jurisdiction = first(params, "jurisdiction_id");
         if (jurisdiction != null && !jurisdiction.equals(districtCode)) {
             throw Open311Exception.notFound("jurisdiction_id 不存在：" + jurisdiction + "（本系统服务的辖区为 " + districtCode + "）");
@@ -417,7 +445,8 @@ class Open311Api {
 
     private static Double coordinate(String text, double limit, String name, List<Open311Exception.Error> errors) {
         try {
-            double value = Double.parseDouble(text);
+            // Plain decimals only: Java would also read "0x1p3", "1e1" or "23.1d".
+            double value = DECIMAL.matcher(text).matches() ? Double.parseDouble(text) : Double.NaN;
             if (Double.isFinite(value) && Math.abs(value) <= limit) {
                 return value;
             }
@@ -451,7 +480,7 @@ class Open311Api {
         } else {
             name = first + " " + last;
         }
-        return name == null || name.length() <= 50 ? name : name.substring(0, 50);
+        return name;
     }
 
     private static java.util.Optional<Long> parseId(String id) {

@@ -10,11 +10,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -35,23 +38,45 @@ final class SpreadsheetReader {
 
     static final int MAX_ROWS = 1_000_000;
     private static final Charset GB18030 = Charset.forName("GB18030");
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private SpreadsheetReader() {
     }
 
-    static Table read(byte[] content, String filename) {
-        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            return csv(content);
+    /**
+     * Reads the file as what its content is, whatever it is called: an XLSX workbook (a ZIP holding the
+     * OOXML parts), or text. Anything else (an old .xls, another ZIP, an image or program renamed to
+     * .csv or .xlsx, text in an unknown encoding) is refused with a Chinese reason.
+     */
+    static Table read(byte[] content) {
+        if (content.length == 0) {
+            throw new UnreadableFileException("文件是空的");
         }
-        if (name.endsWith(".xlsx") || name.endsWith(".xls") || looksLikeZip(content)) {
+        if (startsWith(content, ZIP)) {
+            if (!isWorkbook(content)) {
+                throw new UnreadableFileException("文件内容不是 XLSX 工作簿（是其他 ZIP 压缩文件），请上传 .xlsx 或 .csv 文件");
+            }
             return excel(content);
+        }
+        if (startsWith(content, OLE2)) {
+            throw new UnreadableFileException("文件是旧版 Excel（.xls）或其他 Office 格式，请在 Excel 中另存为 .xlsx 后导入");
         }
         return csv(content);
     }
 
-    private static boolean looksLikeZip(byte[] content) {
-        return content.length > 4 && content[0] == 'P' && content[1] == 'K';
+    private static boolean startsWith(byte[] content, byte[] magic) {
+        return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
+    }
+
+    /** An OOXML spreadsheet names its content types and holds a workbook part; only the ZIP's directory is read. */
+    private static boolean isWorkbook(byte[] content) {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+            return zip.getEntry("[Content_Types].xml") != null && zip.getEntry("xl/workbook.xml") != null;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static Table csv(byte[] content) {
@@ -73,16 +98,29 @@ final class SpreadsheetReader {
         }
     }
 
+    /** UTF-8 (with or without BOM), else GB18030; text only: no NUL or other control bytes a CSV never holds. */
     private static String decode(byte[] content) {
-        if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF) {
-            return new String(content, 3, content.length - 3, StandardCharsets.UTF_8);
+        for (byte b : content) {
+            if ((b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7F) {
+                throw new UnreadableFileException("文件内容不是文本（CSV）：含有二进制数据，可能是改了扩展名的其他文件；"
+                        + "请上传 .xlsx 或 UTF-8、GB18030 编码的 .csv 文件");
+            }
         }
+        boolean bom = startsWith(content, UTF8_BOM);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(content, GB18030);
+            return strict(StandardCharsets.UTF_8, content, bom ? 3 : 0);
+        } catch (CharacterCodingException notUtf8) {
+            try {
+                return strict(GB18030, content, 0);
+            } catch (CharacterCodingException neither) {
+                throw new UnreadableFileException("文件的文字编码无法识别：请保存为 UTF-8 或 GB18030（GBK）编码的 CSV 文件");
+            }
         }
+    }
+
+    private static String strict(Charset charset, byte[] content, int offset) throws CharacterCodingException {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(content, offset, content.length - offset)).toString();
     }
 
     private static Table excel(byte[] content) {

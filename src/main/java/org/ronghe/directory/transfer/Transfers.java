@@ -61,8 +61,9 @@ public class Transfers {
         return Optional.ofNullable(sheets.get(entity)).map(s -> new SheetInfo(s.entity(), s.title(), s.columns()));
     }
 
-    public ImportReport importFile(String entity, byte[] content, String filename) {
-        return run(sheetOf(entity), content, filename);
+    /** Imports a file read as what its content is (XLSX or CSV), never as what its name or media type claim. */
+    public ImportReport importFile(String entity, byte[] content) {
+        return run(sheetOf(entity), content);
     }
 
     public void export(String entity, DataScope scope, OutputStream out) {
@@ -137,10 +138,10 @@ public class Transfers {
                 sink -> sheet.export(scope, r -> sink.accept(sheet.cells(r))));
     }
 
-    private <R> ImportReport run(Sheet<R> sheet, byte[] content, String filename) {
+    private <R> ImportReport run(Sheet<R> sheet, byte[] content) {
         SpreadsheetReader.Table table;
         try {
-            table = SpreadsheetReader.read(content, filename);
+            table = SpreadsheetReader.read(content);
         } catch (SpreadsheetReader.UnreadableFileException e) {
             throw reject(sheet, List.of(new ImportError(0, "", null, e.getMessage())));
         }

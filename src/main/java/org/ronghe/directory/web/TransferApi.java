@@ -29,18 +29,22 @@ class TransferApi {
     private final Transfers transfers;
     private final DataScopes scopes;
     private final Clock clock;
+    private final UploadLimit limit;
 
-    TransferApi(Transfers transfers, DataScopes scopes, Clock clock) {
+    TransferApi(Transfers transfers, DataScopes scopes, Clock clock, UploadLimit limit) {
         this.transfers = transfers;
         this.scopes = scopes;
         this.clock = clock;
+        this.limit = limit;
     }
 
     @PostMapping(value = "/api/v1/directory/imports/{entity}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'COMMITTEE_ADMIN')")
-    @Operation(summary = "导入一个 XLSX 或 CSV 文件：有任何错误则不导入并返回 422 及全部错误（行、列、原因）；按编码新增或更新")
+    @Operation(summary = "导入一个 XLSX 或 CSV 文件（按内容识别，不看文件名）：有任何错误则不导入并返回 422 及全部错误（行、列、原因）；"
+            + "超过大小上限返回 413；按编码新增或更新")
     ImportReport importFile(@PathVariable String entity, @RequestPart("file") MultipartFile file) throws IOException {
-        return transfers.importFile(entity, file.getBytes(), file.getOriginalFilename());
+        limit.check(file);
+        return transfers.importFile(entity, file.getBytes());
     }
 
     @GetMapping({"/api/v1/directory/exports/{entity}.xlsx", "/transfer/{entity}/export.xlsx"})

@@ -19,9 +19,11 @@ class TransferPages {
 
     static final int ERRORS_SHOWN = 500;
     private final Transfers transfers;
+    private final UploadLimit limit;
 
-    TransferPages(Transfers transfers) {
+    TransferPages(Transfers transfers, UploadLimit limit) {
         this.transfers = transfers;
+        this.limit = limit;
     }
 
     @GetMapping("/transfer")
@@ -32,7 +34,8 @@ class TransferPages {
 
     @PostMapping("/transfer/{entity}")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'COMMITTEE_ADMIN')")
-    String upload(@PathVariable String entity, @RequestParam("file") MultipartFile file, Model model) throws IOException {
+    String upload(@PathVariable String entity, @RequestParam("file") MultipartFile file, Model model,
+                  jakarta.servlet.http.HttpServletResponse response) throws IOException {
         model.addAttribute("sheets", transfers.sheets());
         model.addAttribute("entity", entity);
         model.addAttribute("sheet", transfers.sheet(entity).orElse(null));
@@ -41,7 +44,11 @@ class TransferPages {
             return "directory/transfer";
         }
         try {
-            model.addAttribute("report", transfers.importFile(entity, file.getBytes(), file.getOriginalFilename()));
+            limit.check(file);
+            model.addAttribute("report", transfers.importFile(entity, file.getBytes()));
+        } catch (org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+            response.setStatus(413);
+            model.addAttribute("problem", "文件过大：上限为 " + limit.megabytes() + " MB，请拆分成几个较小的文件后再导入");
         } catch (RejectedInputException e) {
             model.addAttribute("problem", e.getMessage());
             model.addAttribute("errors", e.errors().stream().limit(ERRORS_SHOWN).toList());

@@ -1,0 +1,195 @@
+package org.ronghe.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ronghe.security.BadInputTests.Field.of;
+import static org.ronghe.security.BadInputTests.Field.text;
+import static org.ronghe.security.BadInputTests.Kind.BOOL;
+import static org.ronghe.security.BadInputTests.Kind.CODE;
+import static org.ronghe.security.BadInputTests.Kind.CODES;
+import static org.ronghe.security.BadInputTests.Kind.ENUM;
+import static org.ronghe.security.BadInputTests.Kind.INSTANT;
+import static org.ronghe.security.BadInputTests.Kind.NUMBER;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ronghe.calls.CallsClient;
+import org.ronghe.security.BadInputTests.Operation;
+import org.ronghe.security.BadInputTests.Read;
+import org.ronghe.security.BadInputTests.Write;
+import org.ronghe.support.Api;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The records the bad-input properties aim at: one call in each state a step can meet, a directive, an
+ * Open311 client; every user signed in. Made once, before the first snapshot, so the properties
+ * themselves must write nothing.
+ */
+record BadInputFixture(Map<String, Long> calls, long directive, long open311Client, String open311Key,
+                       List<String> stepUsers, List<Write> writes, List<Operation> operationsWithAnId) {
+
+    static final String SUMMONED = "sec-jg002";
+
+    static final List<Read> READS = List.of(
+            new Read("/api/v1/directory/streets", List.of("q", "page", "size")),
+            new Read("/api/v1/directory/communities", List.of("q", "street", "paired", "page", "size")),
+            new Read("/api/v1/directory/grids", List.of("q", "community", "street", "page", "size")),
+            new Read("/api/v1/directory/organs", List.of("q", "category", "page", "size")),
+            new Read("/api/v1/directory/party-orgs", List.of("q", "organ", "kind", "grassroots", "page", "size")),
+            new Read("/api/v1/directory/members", List.of("q", "organ", "partyOrg", "community", "street", "status",
+                    "position", "partyAffairsRole", "cadre", "page", "size")),
+            new Read("/api/v1/directory/leaders", List.of("q", "page", "size")),
+            new Read("/api/v1/directory/liaisons", List.of("street", "leader", "includeEnded", "page", "size")),
+            new Read("/api/v1/directory/pairings", List.of("organ", "community", "street", "includeEnded", "page", "size")),
+            new Read("/api/v1/directory/search", List.of("q")),
+            new Read("/api/v1/directory/findings", List.of("organ")),
+            new Read("/api/v1/directory/categories", List.of("q")),
+            new Read("/api/v1/figures", List.of("street")),
+            new Read("/api/v1/calls", List.of("state", "organ", "lead", "street", "community", "category", "origin", "overdue",
+                    "queue", "open", "q", "from", "to", "rating", "solved", "page", "size")),
+            new Read("/api/v1/calls/metrics", List.of("groupBy", "from", "to")),
+            new Read("/api/v1/directives", List.of("page", "size")),
+            new Read("/api/v1/accounts", List.of("q", "role", "page", "size")),
+            new Read("/api/v1/audit", List.of("actor", "action", "subject", "key", "from", "to", "page", "size")),
+            new Read("/api/v1/open311/clients", List.of("q")));
+
+    static BadInputFixture create(CallsClient calls, Api api) {
+        String summoned = calls.secretaryOf("JG002");
+        assertThat(summoned).isEqualTo(SUMMONED);
+        Instant later = Instant.now().plus(Duration.ofDays(60));
+
+        Map<String, Long> targets = new LinkedHashMap<>();
+        targets.put("dispatched", calls.raiseId("community", "ELDERLY", "待签收的养老诉求"));
+        long accepted = calls.raiseId("community", "ELDERLY", "已签收的养老诉求");
+        calls.ok("secretary", accepted, "accept", null);
+        targets.put("accepted", accepted);
+        long replied = calls.raiseId("community", "ELDERLY", "已答复的养老诉求");
+        calls.ok("secretary", replied, "accept", null);
+        calls.ok("secretary", replied, "reply", Map.of("text", "已上门处理"));
+        targets.put("replied", replied);
+        long closed = calls.raiseId("community", "ELDERLY", "不满意后关闭的养老诉求");
+        calls.ok("secretary", closed, "accept", null);
+        calls.ok("secretary", closed, "reply", Map.of("text", "已上门处理"));
+        calls.ok("community", closed, "rate", Map.of("rating", "UNSATISFIED", "solved", false));
+        targets.put("closed", closed);
+        long extension = calls.raiseId("community", "ELDERLY", "申请延期的养老诉求");
+        calls.ok("secretary", extension, "accept", null);
+        calls.ok("secretary", extension, "extend", Map.of("until", later.toString(), "reason", "需要协调"));
+        targets.put("extension", extension);
+        long whistled = calls.raiseId("community", "ELDERLY", "已吹哨的养老诉求");
+        calls.ok("secretary", whistled, "accept", null);
+        calls.ok("street", whistled, "whistle", Map.of("organs", List.of("JG002")));
+        targets.put("whistled", whistled);
+        long queued = calls.raiseId("committee", "NOISE", "排队中的噪音诉求", "community", "440103002001");
+        targets.put("queued", queued);
+
+        Api.Response issued = calls.post("committee", "/api/v1/directives", Map.of("title", "入户走访", "body", "本周内完成",
+                "deadline", Instant.now().plus(Duration.ofDays(3)).toString(), "audience", "CHOSEN",
+                "communities", List.of("440103001001")));
+        assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+        long directive = issued.json().get("id").asLong();
+
+        Api.Response client = calls.post("admin", "/api/v1/open311/clients", Map.of("name", "居民小程序", "community", "440103001001"));
+        assertThat(client.status()).as(client.text()).isEqualTo(201);
+
+        for (String user : BadInputTests.USERS) {
+            api.token(user);
+        }
+        api.token(SUMMONED);
+
+        String call = "/api/v1/calls/";
+        List<Write> writes = List.of(
+                new Write("raise a call", "community", "/api/v1/calls", body("title", "路灯不亮", "description", "小区门口路灯不亮",
+                        "category", "MUNICIPAL", "urgency", "NORMAL", "community", "440103001001", "address", "仁涌社区 3 栋",
+                        "latitude", 23.1, "longitude", 113.2, "contactName", "李女士", "contactPhone", "13800138000"),
+                        List.of(text("title", 200, true), text("description", 4000, false), of("category", CODE, true),
+                                of("urgency", ENUM, false), of("origin", ENUM, false), of("community", CODE, false),
+                                of("grid", CODE, false), text("address", 300, false), of("latitude", NUMBER, false),
+                                of("longitude", NUMBER, false), text("contactName", 50, false), text("contactPhone", 20, false)), true),
+                new Write("dispatch", "committee", call + queued + "/dispatch", body("lead", "JG002", "coHandlers", List.of("JG003")),
+                        List.of(of("lead", CODE, true), of("coHandlers", CODES, false)), true),
+                new Write("return", "secretary", call + targets.get("dispatched") + "/return", body("reason", "不属于本单位职责"),
+                        List.of(text("reason", 2000, true)), true),
+                new Write("reply", "secretary", call + accepted + "/reply", body("text", "已处理完毕"),
+                        List.of(text("text", 4000, true)), true),
+                new Write("rate", "community", call + replied + "/rate", body("rating", "SATISFIED", "solved", true, "comment", "很好"),
+                        List.of(of("rating", ENUM, true), of("solved", BOOL, false), text("comment", 1000, false)), true),
+                new Write("reopen", "community", call + closed + "/reopen", body("reason", "仍未解决"),
+                        List.of(text("reason", 2000, false)), false),
+                new Write("request an extension", "secretary", call + accepted + "/extend",
+                        body("until", later.toString(), "reason", "需要多部门协调"),
+                        List.of(of("until", INSTANT, true), text("reason", 500, true)), true),
+                new Write("decide an extension", "committee", call + extension + "/extend", body("approve", true),
+                        List.of(of("approve", BOOL, false)), true),
+                new Write("whistle", "street", call + accepted + "/whistle", body("organs", List.of("JG003")),
+                        List.of(of("organs", CODES, true)), true),
+                new Write("issue a directive", "committee", "/api/v1/directives", body("title", "防汛检查", "body", "检查排水设施",
+                        "deadline", Instant.now().plus(Duration.ofDays(5)).toString(), "audience", "CHOSEN",
+                        "organs", List.of("JG001"), "streets", List.of("440103001"), "communities", List.of("440103001001")),
+                        List.of(text("title", 200, true), text("body", 4000, false), of("deadline", INSTANT, true),
+                                of("audience", ENUM, true), of("organs", CODES, false), of("streets", CODES, false),
+                                of("communities", CODES, false)), true),
+                new Write("answer a directive", "community", "/api/v1/directives/" + directive + "/replies",
+                        body("action", "COMPLETE", "report", "已走访 30 户"),
+                        List.of(of("action", ENUM, false), text("report", 2000, true)), true),
+                new Write("create an account", "admin", "/api/v1/accounts", body("username", "new-secretary",
+                        "displayName", "新书记", "role", "ORGAN_SECRETARY", "scopeCode", "JG002", "password", "Valid#Pass9"),
+                        List.of(of("username", CODE, true), text("displayName", 100, true), of("role", ENUM, true),
+                                of("scopeCode", CODE, true), text("password", 72, true)), true),
+                new Write("reset a password", "admin", "/api/v1/accounts/leader/password", body("password", "Valid#Pass9"),
+                        List.of(text("password", 72, true)), true),
+                new Write("register an Open311 client", "admin", "/api/v1/open311/clients",
+                        body("name", "街坊通", "community", "440103001001"),
+                        List.of(text("name", 100, true), of("community", CODE, false)), true));
+
+        long anyCall = targets.get("accepted");
+        List<Operation> withId = List.of(
+                new Operation(HttpMethod.GET, "/api/v1/calls/{id}", String.valueOf(anyCall), null, false),
+                new Operation(HttpMethod.POST, "/api/v1/calls/{id}/dispatch", String.valueOf(queued), Map.of("lead", "JG002"), false),
+                new Operation(HttpMethod.POST, "/api/v1/calls/{id}/accept", String.valueOf(targets.get("dispatched")), null, false),
+                new Operation(HttpMethod.POST, "/api/v1/calls/{id}/return", String.valueOf(targets.get("dispatched")),
+                        Map.of("reason", "不属于本单位职责"), false),
+                new Operation(HttpMethod.POST, "/api/v1/calls/{id}/reply", String.valueOf(accepted), Map.of("text", "已处理"), false),
+                new Operation(HttpMethod.POST, "/api/v1/calls/{id}/rate", String.valueOf(replied), Map.of("rating", "SATISFIED"), false),
+                new Operation(HttpMethod.POST, "/api/v1/calls/{id}/reopen", String.valueOf(closed), Map.of("reason", "未解决"), false),
+                new Operation(HttpMethod.POST, "/api/v1/calls/{id}/extend", String.valueOf(extension), Map.of("approve", true), false),
+                new Operation(HttpMethod.POST, "/api/v1/calls/{id}/whistle", String.valueOf(accepted), Map.of("organs", List.of("JG003")), false),
+                new Operation(HttpMethod.POST, "/api/v1/calls/{id}/checkin", String.valueOf(whistled), null, false),
+                new Operation(HttpMethod.GET, "/api/v1/directives/{id}", String.valueOf(directive), null, false),
+                new Operation(HttpMethod.POST, "/api/v1/directives/{id}/replies", String.valueOf(directive),
+                        Map.of("action", "ACKNOWLEDGE"), false),
+                new Operation(HttpMethod.GET, "/api/v1/directory/streets/{id}", "440103001", null, false),
+                new Operation(HttpMethod.GET, "/api/v1/directory/communities/{id}", "440103001001", null, false),
+                new Operation(HttpMethod.GET, "/api/v1/directory/organs/{id}", "JG001", null, false),
+                new Operation(HttpMethod.GET, "/api/v1/directory/party-orgs/{id}", "JG001-001", null, false),
+                new Operation(HttpMethod.GET, "/api/v1/directory/members/{id}", "DY000001", null, false),
+                new Operation(HttpMethod.GET, "/api/v1/directory/leaders/{id}", "LD01", null, false),
+                new Operation(HttpMethod.GET, "/api/v1/directory/exports/{id}.xlsx", "members", null, false),
+                new Operation(HttpMethod.GET, "/api/v1/directory/templates/{id}.xlsx", "members", null, false),
+                new Operation(HttpMethod.GET, "/api/v1/directory/templates/{id}.csv", "members", null, false),
+                new Operation(HttpMethod.POST, "/api/v1/directory/imports/{id}", "members", null, true),
+                new Operation(HttpMethod.POST, "/api/v1/accounts/{id}/unlock", "leader", null, false),
+                new Operation(HttpMethod.POST, "/api/v1/accounts/{id}/disable", "leader", null, false),
+                new Operation(HttpMethod.POST, "/api/v1/accounts/{id}/enable", "leader", null, false),
+                new Operation(HttpMethod.POST, "/api/v1/accounts/{id}/password", "leader", Map.of("password", "Valid#Pass9"), false),
+                new Operation(HttpMethod.POST, "/api/v1/open311/clients/{id}/disable",
+                        String.valueOf(client.json().get("id").asLong()), null, false),
+                new Operation(HttpMethod.POST, "/api/v1/open311/clients/{id}/enable",
+                        String.valueOf(client.json().get("id").asLong()), null, false));
+
+        List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
+        return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),
+                client.json().get("apiKey").asString(), stepUsers, writes, withId);
+    }
+
+    private static Map<String, Object> body(Object... pairs) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            body.put((String) pairs[i], pairs[i + 1]);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,667 @@
+package org.ronghe.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ronghe.calls.CallsClient;
+import org.ronghe.support.Api;
+import org.ronghe.support.DatabaseDigest;
+import org.ronghe.support.RongheTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Walks every operation of the OpenAPI document as every role. Each operation has an entry in
+ * {@link #WALK} saying how it is scoped, and the walk asks it, as each role, about records outside
+ * that role's scope (another street's communities and residents, another organ's party organisations
+ * and members, calls in other streets, directives sent elsewhere, the administrators' clients and
+ * accounts): none of them may be read (403 or 404 as a problem, and none of their names, codes or
+ * titles in any answer, lists, searches, rates and exports included) and nothing written (a 4xx
+ * problem, every table unchanged); a role without the right to an operation gets 403. The table
+ * must cover exactly the documented operations, so a new endpoint fails this test until someone
+ * says how it is scoped.
+ * <p>
+ * What lies outside each scope is worked out from the rules in words ({@code docs/architecture.md},
+ * "The data scope") over the demo district's tables, never from {@code DataScope}.
+ */
+@RongheTest
+@TestPropertySource(properties = "ronghe.test.schema=scope_walk")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Nothing else uses this context: close it, and its connections, when the class is done.
+@org.springframework.test.annotation.DirtiesContext
+class ScopeWalkTests {
+
+    static final List<String> ROLES = List.of("admin", "committee", "secretary", "member", "street", "community", "leader");
+    static final Set<String> ADMINS = Set.of("admin", "committee");
+    static final List<String> ENTITIES = List.of("categories", "streets", "communities", "grids", "organs", "party-orgs",
+            "members", "leaders", "liaisons", "pairings");
+
+    /** How each documented operation is walked. */
+    static final Map<String, Walk> WALK = new LinkedHashMap<>();
+
+    static {
+        WALK.put("POST /api/v1/auth/tokens", Walk.TOKEN);
+        WALK.put("GET /api/v1/figures", Walk.COUNTS);
+        for (String list : List.of("streets", "communities", "grids", "organs", "party-orgs", "members", "leaders",
+                "liaisons", "pairings", "findings", "search")) {
+            WALK.put("GET /api/v1/directory/" + list, Walk.LIST);
+        }
+        WALK.put("GET /api/v1/directory/categories", Walk.REFERENCE);
+        for (String one : List.of("streets", "communities", "organs", "party-orgs", "members", "leaders")) {
+            WALK.put("GET /api/v1/directory/" + one + "/{code}", Walk.ONE);
+        }
+        WALK.put("GET /api/v1/directory/exports/{entity}.xlsx", Walk.EXPORT);
+        WALK.put("GET /api/v1/directory/templates/{entity}.xlsx", Walk.REFERENCE);
+        WALK.put("GET /api/v1/directory/templates/{entity}.csv", Walk.REFERENCE);
+        WALK.put("POST /api/v1/directory/imports/{entity}", Walk.ADMIN_WRITE);
+        WALK.put("GET /api/v1/calls", Walk.LIST);
+        WALK.put("GET /api/v1/calls/metrics", Walk.LIST);
+        WALK.put("POST /api/v1/calls", Walk.CREATE);
+        WALK.put("GET /api/v1/calls/{id}", Walk.ONE);
+        for (String step : List.of("dispatch", "accept", "return", "reply", "rate", "reopen", "extend", "whistle", "checkin")) {
+            WALK.put("POST /api/v1/calls/{id}/" + step, Walk.WRITE);
+        }
+        WALK.put("GET /api/v1/directives", Walk.LIST);
+        WALK.put("POST /api/v1/directives", Walk.CREATE);
+        WALK.put("GET /api/v1/directives/{id}", Walk.ONE);
+        WALK.put("POST /api/v1/directives/{id}/replies", Walk.WRITE);
+        WALK.put("GET /api/v1/accounts", Walk.ADMIN_READ);
+        WALK.put("POST /api/v1/accounts", Walk.ADMIN_WRITE);
+        for (String change : List.of("unlock", "disable", "enable", "password")) {
+            WALK.put("POST /api/v1/accounts/{username}/" + change, Walk.ADMIN_WRITE);
+        }
+        WALK.put("GET /api/v1/audit", Walk.ADMIN_READ);
+        WALK.put("GET /api/v1/open311/clients", Walk.ADMIN_READ);
+        WALK.put("POST /api/v1/open311/clients", Walk.ADMIN_WRITE);
+        WALK.put("POST /api/v1/open311/clients/{id}/disable", Walk.ADMIN_WRITE);
+        WALK.put("POST /api/v1/open311/clients/{id}/enable", Walk.ADMIN_WRITE);
+    }
+
+    /** The filters each list takes that can name something outside a scope. */
+    static final Map<String, List<String>> FILTERS = Map.of(
+            "streets", List.of("q", "size"), "communities", List.of("street", "q", "size"), "grids", List.of("community", "street"),
+            "organs", List.of("q"), "party-orgs", List.of("organ", "size"),
+            "members", List.of("organ", "partyOrg", "community", "street", "q", "size"),
+            "leaders", List.of("q"), "liaisons", List.of("street", "leader"), "pairings", List.of("organ", "community", "street"),
+            "calls", List.of("street", "community", "organ", "lead", "q", "size"));
+
+    enum Walk {
+        /** A list, search or rates: answered within the scope, so no foreign record in it, whatever the filter. */
+        LIST,
+        /** One record by its key: a foreign key is 403 or 404. */
+        ONE,
+        /** A spreadsheet of the records in scope: no foreign record in any cell. */
+        EXPORT,
+        /** A step on one record: a foreign record, or a role without the right, is refused and nothing changes. */
+        WRITE,
+        /** A new record: in a foreign place, or by a role without the right, refused and nothing changes. */
+        CREATE,
+        /** Administrators only: every other role gets 403. */
+        ADMIN_READ,
+        /** Administrators only, and a write: every other role gets 403 and nothing changes. */
+        ADMIN_WRITE,
+        /** The same for everyone (categories, import templates). */
+        REFERENCE,
+        /** Counts within the scope (each equals its list: FiguresTests); only numbers. */
+        COUNTS,
+        /** Signing in: nobody gets another person's token without their password. */
+        TOKEN
+    }
+
+    @Autowired
+    Api api;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JsonMapper json;
+
+    private final String mark = UUID.randomUUID().toString().substring(0, 8);
+    /** Per scoped role: the records outside its scope, and the strings of them no answer to it may hold. */
+    private final Map<String, Foreign> foreign = new HashMap<>();
+    private long ownCall;
+    private long clientId;
+    private String account;
+
+    @BeforeAll
+    void recordsInsideAndOutsideEachScope() {
+        CallsClient calls = new CallsClient(context);
+        calls.alsoAnswers("JG005", "NOISE");
+        ownCall = calls.raiseId("community", "ELDERLY", "本社区的诉求 " + mark);
+        long noise = calls.raiseId("committee", "NOISE", "另一街道的噪音诉求 " + mark, "community", "440103002001");
+        calls.ok("committee", noise, "dispatch", Map.of("lead", "JG002", "coHandlers", List.of("JG003")));
+        calls.ok(calls.secretaryOf("JG002"), noise, "accept", null);
+        calls.raiseId("committee", "MARKET", "第三个街道的市场诉求 " + mark, "community", "440103003001");
+        Api.Response chosen = calls.post("committee", "/api/v1/directives", Map.of("title", "发给别处的指令 " + mark,
+                "body", "仅限接收单位", "deadline", Instant.now().plus(Duration.ofDays(3)).toString(), "audience", "CHOSEN",
+                "organs", List.of("JG002"), "streets", List.of("440103002"), "communities", List.of("440103002001")));
+        assertThat(chosen.status()).as(chosen.text()).isEqualTo(201);
+        Api.Response everyCommunity = calls.post("committee", "/api/v1/directives", Map.of("title", "发给全部社区的指令 " + mark,
+                "body", "各社区报告", "deadline", Instant.now().plus(Duration.ofDays(3)).toString(), "audience", "ALL_COMMUNITIES"));
+        assertThat(everyCommunity.status()).as(everyCommunity.text()).isEqualTo(201);
+        // Another community answers the directive to all, with a report only the committee may read.
+        String neighbour = calls.account("walk-neighbour", "COMMUNITY_STAFF", "440103002001");
+        Api.Response report = calls.post(neighbour, "/api/v1/directives/" + everyCommunity.json().get("id").asLong() + "/replies",
+                Map.of("action", "COMPLETE", "report", "邻社区的报告 " + mark));
+        assertThat(report.status()).as(report.text()).isEqualTo(200);
+        Api.Response client = calls.post("admin", "/api/v1/open311/clients", Map.of("name", "走查客户端 " + mark));
+        assertThat(client.status()).as(client.text()).isEqualTo(201);
+        clientId = client.json().get("id").asLong();
+        account = calls.account("walk-" + mark, "COMMUNITY_STAFF", "440103003001");
+        for (String role : ROLES) {
+            api.token(role);
+        }
+        for (String role : List.of("secretary", "member", "street", "community", "leader")) {
+            foreign.put(role, outsideTheScopeOf(role, noise));
+        }
+    }
+
+    // ---------------------------------------------------------------- the table covers the document
+
+    @Test
+    void everyDocumentedOperationIsWalkedAndEveryWalkedOneIsDocumented() {
+        JsonNode paths = api.get(null, "/v3/api-docs").json().get("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(method ->
+                documented.add(method.getKey().toUpperCase() + " " + path.getKey())));
+        assertThat(new TreeSet<>(WALK.keySet())).isEqualTo(documented);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Test
+    void noListSearchOrRateShowsARoleAnythingOutsideItsScope() {
+        SoftAssertions soft = new SoftAssertions();
+        for (String operation : operations(Walk.LIST)) {
+            String path = operation.substring(4);
+            for (String role : ROLES) {
+                for (String query : queries(path, role)) {
+                    Api.Response answer = api.get(role, path + query);
+                    String what = role + " GET " + path + query;
+                    if (answer.status() == 200) {
+                        soft.assertThat(leaks(role, answer)).as(what).isEmpty();
+                    } else {
+                        soft.assertThat(answer.status()).as(what + ": " + Refusals.excerpt(answer)).isEqualTo(403);
+                    }
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void noRecordOutsideARolesScopeCanBeOpened() {
+        SoftAssertions soft = new SoftAssertions();
+        for (String operation : operations(Walk.ONE)) {
+            for (String role : foreign.keySet()) {
+                String key = foreign.get(role).keyFor(operation);
+                String path = operation.substring(4).replaceAll("\\{[a-z]+}", key);
+                Api.Response answer = api.get(role, path);
+                soft.assertThat(answer.status()).as("%s GET %s: %s", role, path, Refusals.excerpt(answer)).isIn(403, 404);
+                soft.assertThat(leaks(role, answer)).as("%s GET %s", role, path).isEmpty();
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void noRecordInsideTheScopeCarriesAnythingFromOutsideIt() {
+        SoftAssertions soft = new SoftAssertions();
+        for (String operation : operations(Walk.ONE)) {
+            String one = operation.substring(4);
+            String list = one.substring(0, one.lastIndexOf('/'));
+            String key = one.contains("{id}") ? "id" : "code";
+            for (String role : foreign.keySet()) {
+                Api.Response listed = api.get(role, list + "?size=200");
+                if (listed.status() != 200) {
+                    continue;
+                }
+                List<String> keys = new ArrayList<>();
+                listed.json().get("items").forEach(item -> keys.add(item.get(key).asString()));
+                for (String shown : keys.subList(0, Math.min(keys.size(), 10))) {
+                    Api.Response answer = api.get(role, one.replaceAll("\\{[a-z]+}", shown));
+                    soft.assertThat(answer.status()).as("%s GET %s %s", role, one, shown).isEqualTo(200);
+                    soft.assertThat(leaks(role, answer)).as("%s GET %s %s", role, one, shown).isEmpty();
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void noExportHoldsARecordOutsideTheScope() {
+        SoftAssertions soft = new SoftAssertions();
+        for (String entity : ENTITIES) {
+            for (String role : ROLES) {
+                Api.Response answer = api.get(role, "/api/v1/directory/exports/" + entity + ".xlsx");
+                soft.assertThat(answer.status()).as("%s export of %s", role, entity).isIn(200, 403);
+                if (answer.status() == 200) {
+                    soft.assertThat(foreignIn(role, cells(answer.body()))).as("%s export of %s", role, entity).isEmpty();
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void administratorsAloneReadAccountsTheAuditLogAndOpen311Clients() {
+        SoftAssertions soft = new SoftAssertions();
+        for (String operation : operations(Walk.ADMIN_READ)) {
+            String path = operation.substring(4);
+            for (String role : ROLES) {
+                Api.Response answer = api.get(role, path);
+                soft.assertThat(answer.status()).as("%s GET %s", role, path).isEqualTo(ADMINS.contains(role) ? 200 : 403);
+                if (!ADMINS.contains(role)) {
+                    soft.assertThat(leaks(role, answer)).as("%s GET %s", role, path).isEmpty();
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void referenceDataIsTheSameForEveryRoleAndCountsAreOnlyNumbers() {
+        SoftAssertions soft = new SoftAssertions();
+        for (String operation : operations(Walk.REFERENCE)) {
+            String path = operation.substring(4).replace("{entity}", "members");
+            String first = null;
+            for (String role : ROLES) {
+                Api.Response answer = api.get(role, path);
+                soft.assertThat(answer.status()).as("%s GET %s", role, path).isEqualTo(200);
+                String content = path.endsWith(".xlsx") ? String.join("|", cells(answer.body())) : answer.text();
+                first = first == null ? content : first;
+                soft.assertThat(content).as("%s GET %s, as every role", role, path).isEqualTo(first);
+            }
+        }
+        for (String operation : operations(Walk.COUNTS)) {
+            for (String role : ROLES) {
+                Api.Response answer = api.get(role, operation.substring(4));
+                soft.assertThat(answer.status()).isEqualTo(200);
+                answer.json().properties().forEach(f -> soft.assertThat(f.getValue().isNumber() || f.getValue().isNull())
+                        .as("%s %s", role, f.getKey()).isTrue());
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void nobodyGetsAnotherPersonsTokenWithoutTheirPassword() {
+        for (String operation : operations(Walk.TOKEN)) {
+            for (int i = 0; i < ROLES.size(); i++) {
+                // Each account is tried once, far from the five failures that would lock it.
+                String other = ROLES.get((i + 1) % ROLES.size());
+                assertThat(api.signInStatus(other, "Guess#" + ROLES.get(i) + "1")).as(operation + " for " + other).isEqualTo(401);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    @Test
+    void noRoleChangesARecordOutsideItsScopeOrWithoutTheRight() {
+        SoftAssertions soft = new SoftAssertions();
+        for (String operation : operations(Walk.WRITE)) {
+            for (String role : ROLES) {
+                boolean scoped = foreign.containsKey(role);
+                if (!scoped && hasTheRight(role, operation)) {
+                    // Work inside the whole tree is not a question of scope; the lifecycle tests cover it.
+                    continue;
+                }
+                String id = scoped ? foreign.get(role).keyFor(operation) : String.valueOf(ownCall);
+                refusedAndUnchanged(soft, role, operation, id, bodyOf(operation), scoped ? Set.of(403, 404) : Set.of(403));
+            }
+        }
+        for (String operation : operations(Walk.CREATE)) {
+            for (String role : ROLES) {
+                boolean scoped = foreign.containsKey(role);
+                if (!scoped && hasTheRight(role, operation)) {
+                    continue;
+                }
+                Map<String, Object> body = new LinkedHashMap<>(bodyOf(operation));
+                if (scoped && operation.endsWith("/calls")) {
+                    body.put("community", foreign.get(role).community());
+                }
+                refusedAndUnchanged(soft, role, operation, null, body, Set.of(403));
+            }
+        }
+        for (String operation : operations(Walk.ADMIN_WRITE)) {
+            for (String role : ROLES) {
+                if (role.equals("admin")) {
+                    continue;
+                }
+                // The committee administers, but only the system administrator changes administrators.
+                boolean committee = role.equals("committee");
+                if (committee && !operation.contains("{username}")) {
+                    continue;
+                }
+                String key = operation.contains("{username}") ? (committee ? "admin" : account)
+                        : operation.contains("{entity}") ? "streets" : String.valueOf(clientId);
+                refusedAndUnchanged(soft, role, operation, key, bodyOf(operation), Set.of(403));
+            }
+        }
+        soft.assertAll();
+    }
+
+    private void refusedAndUnchanged(SoftAssertions soft, String role, String operation, String key, Map<String, Object> body,
+                                     Set<Integer> expected) {
+        String path = key == null ? operation.substring(5) : operation.substring(5).replaceAll("\\{[a-z]+}", key);
+        Map<String, String> before = DatabaseDigest.of(dataSource);
+        Api.Response answer = api.send(role, () -> request(path, body));
+        String what = role + " POST " + path;
+        soft.assertThat(answer.status()).as("%s: %s", what, Refusals.excerpt(answer)).isIn(expected.toArray());
+        soft.assertThat(leaks(role, answer)).as(what).isEmpty();
+        soft.assertThat(DatabaseDigest.changes(before, DatabaseDigest.of(dataSource))).as(what).isEmpty();
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> request(String path, Map<String, Object> body) {
+        if (path.contains("/imports/")) {
+            return MockMvcRequestBuilders.multipart(path).file(new MockMultipartFile("file", "streets.csv", "text/csv",
+                    "街道编码,街道名称\n440103001,改名的街道\n".getBytes(StandardCharsets.UTF_8)));
+        }
+        var request = MockMvcRequestBuilders.post(path);
+        return body.isEmpty() ? request : request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+    }
+
+    /** Who may take a step at all, wherever it is (the roles, not yet the places). */
+    private static boolean hasTheRight(String role, String operation) {
+        String step = operation.substring(operation.lastIndexOf('/') + 1);
+        return switch (step) {
+            case "dispatch", "directives" -> role.equals("committee");
+            case "extend" -> role.equals("committee") || role.equals("secretary");
+            case "calls", "rate", "reopen" -> role.equals("committee") || role.equals("street") || role.equals("community");
+            case "accept", "return", "reply", "checkin" -> role.equals("secretary");
+            case "whistle" -> role.equals("street") || role.equals("committee");
+            case "replies" -> role.equals("secretary") || role.equals("street") || role.equals("community");
+            default -> throw new IllegalArgumentException(operation);
+        };
+    }
+
+    private Map<String, Object> bodyOf(String operation) {
+        String step = operation.substring(operation.lastIndexOf('/') + 1);
+        String until = Instant.now().plus(Duration.ofDays(60)).toString();
+        return switch (step) {
+            case "calls" -> Map.of("title", "越界提出的诉求", "category", "MUNICIPAL", "community", "440103001001");
+            case "directives" -> Map.of("title", "越权下发的指令", "deadline", until, "audience", "ALL_ORGANS");
+            case "dispatch" -> Map.of("lead", "JG001");
+            case "return", "reopen" -> Map.of("reason", "越界的理由");
+            case "reply" -> Map.of("text", "越界的答复");
+            case "rate" -> Map.of("rating", "SATISFIED", "solved", true);
+            case "extend" -> Map.of("until", until, "reason", "越界的延期");
+            case "whistle" -> Map.of("organs", List.of("JG004"));
+            case "replies" -> Map.of("action", "COMPLETE", "report", "越界的报告");
+            case "accounts" -> Map.of("username", "walk-created", "displayName", "越权创建", "role", "SYSTEM_ADMIN",
+                    "password", "Valid#Pass9");
+            case "password" -> Map.of("password", "Valid#Pass9");
+            case "clients" -> Map.of("name", "越权登记的客户端");
+            default -> Map.of();
+        };
+    }
+
+    // ---------------------------------------------------------------- what lies outside each scope
+
+    /** The records outside a role's scope: one of each kind to ask for, and the strings that give any of them away. */
+    record Foreign(String street, String community, String organ, String partyOrg, String member, String leader,
+                   long call, long directive, Set<String> codes, Set<String> texts) {
+
+        String keyFor(String operation) {
+            if (operation.contains("/streets/")) {
+                return street;
+            }
+            if (operation.contains("/communities/")) {
+                return community;
+            }
+            if (operation.contains("/organs/")) {
+                return organ;
+            }
+            if (operation.contains("/party-orgs/")) {
+                return partyOrg;
+            }
+            if (operation.contains("/members/")) {
+                return member;
+            }
+            if (operation.contains("/leaders/")) {
+                return leader;
+            }
+            return String.valueOf(operation.contains("/directives/") ? directive : call);
+        }
+    }
+
+    private Foreign outsideTheScopeOf(String role, long foreignCall) {
+        String anchor = one("SELECT scope_code FROM account WHERE username = :a", role);
+        Set<String> streetsSeen;
+        Set<String> communitiesSeen;
+        Set<String> organsSeen;
+        Set<String> leadersSeen;
+        Set<String> foreignMembers;
+        switch (role) {
+            case "secretary" -> {
+                // The organ, its party tree and members, its paired communities, their streets and leaders.
+                communitiesSeen = codes("SELECT c.code FROM pairing p JOIN organ o ON o.id = p.organ_id JOIN community c "
+                        + "ON c.id = p.community_id WHERE o.code = :a AND p.ended_on IS NULL", anchor);
+                streetsSeen = streetsOf(communitiesSeen);
+                organsSeen = Set.of(anchor);
+                foreignMembers = codes("SELECT m.code FROM member m JOIN organ o ON o.id = m.organ_id WHERE o.code <> :a", anchor);
+            }
+            case "member" -> {
+                // Their record and branch, their organ, their residential community and its street.
+                String organ = one("SELECT o.code FROM member m JOIN organ o ON o.id = m.organ_id WHERE m.code = :a", anchor);
+                communitiesSeen = codes("SELECT c.code FROM member m JOIN community c ON c.id = m.community_id WHERE m.code = :a", anchor);
+                streetsSeen = streetsOf(communitiesSeen);
+                organsSeen = Set.of(organ);
+                foreignMembers = codes("SELECT m.code FROM member m JOIN organ o ON o.id = m.organ_id WHERE o.code <> :a", organ);
+            }
+            case "street", "community", "leader" -> {
+                streetsSeen = role.equals("street") ? Set.of(anchor)
+                        : role.equals("community") ? codes("SELECT s.code FROM community c JOIN street s ON s.id = c.street_id "
+                        + "WHERE c.code = :a", anchor)
+                        : codes("SELECT s.code FROM liaison l JOIN leader d ON d.id = l.leader_id JOIN street s ON s.id = l.street_id "
+                        + "WHERE d.code = :a AND l.ended_on IS NULL", anchor);
+                communitiesSeen = role.equals("community") ? Set.of(anchor) : communitiesIn(streetsSeen);
+                organsSeen = Set.of();
+                foreignMembers = new TreeSet<>(codes("SELECT m.code FROM member m JOIN community c ON c.id = m.community_id", null));
+                foreignMembers.removeAll(codes("SELECT m.code FROM member m JOIN community c ON c.id = m.community_id "
+                        + "WHERE c.code IN (" + quoted(communitiesSeen) + ")", null));
+            }
+            default -> throw new IllegalArgumentException(role);
+        }
+        leadersSeen = new TreeSet<>(codes("SELECT d.code FROM liaison l JOIN leader d ON d.id = l.leader_id JOIN street s "
+                + "ON s.id = l.street_id WHERE l.ended_on IS NULL AND s.code IN (" + quoted(streetsSeen) + ")", null));
+        if (role.equals("leader")) {
+            leadersSeen.add(anchor);
+        }
+        String street = first("SELECT code FROM street WHERE code NOT IN (" + quoted(streetsSeen) + ") ORDER BY code");
+        String community = first("SELECT code FROM community WHERE code NOT IN (" + quoted(communitiesSeen) + ") ORDER BY code");
+        String organ = first("SELECT code FROM organ WHERE code NOT IN (" + quoted(organsSeen) + ") ORDER BY code");
+        String partyOrg = first("SELECT p.code FROM party_org p JOIN organ o ON o.id = p.organ_id WHERE o.code NOT IN ("
+                + quoted(organsSeen) + ") ORDER BY p.code");
+        String member = foreignMembers.iterator().next();
+        String leader = first("SELECT code FROM leader WHERE code NOT IN (" + quoted(leadersSeen) + ") ORDER BY code");
+
+        Set<String> codes = new TreeSet<>(foreignMembers);
+        Set<String> texts = new TreeSet<>(List.of("发给别处的指令 " + mark, "走查客户端 " + mark, "walk-" + mark, "邻社区的报告 " + mark));
+        // Calls: an organ's are those it handles; a member raised none; the others', those in their streets (each call
+        // of the walk lies in a street of its own).
+        texts.addAll(role.equals("secretary")
+                ? jdbc.sql("SELECT c.title FROM call c WHERE NOT EXISTS (SELECT 1 FROM call_handler h JOIN organ o ON o.id = h.organ_id "
+                + "WHERE h.call_id = c.id AND o.code = :a)").param("a", anchor).query(String.class).list()
+                : jdbc.sql("SELECT c.title FROM call c JOIN street s ON s.id = c.street_id WHERE s.code NOT IN ("
+                + quoted(role.equals("member") ? Set.of() : streetsSeen) + ")").query(String.class).list());
+        if (!role.equals("secretary") && !role.equals("member")) {
+            // A person placed in the territory sees no community outside it, by name or code (an organ's people see
+            // their members' home communities, which may lie anywhere).
+            Set<String> visibleNames = Set.copyOf(jdbc.sql("SELECT name FROM community WHERE code IN (" + quoted(communitiesSeen)
+                    + ")").query(String.class).list());
+            jdbc.sql("SELECT code, name FROM community WHERE code NOT IN (" + quoted(communitiesSeen) + ")")
+                    .query((rs, n) -> {
+                        codes.add(rs.getString(1));
+                        if (!visibleNames.contains(rs.getString(2))) {
+                            texts.add(rs.getString(2));
+                        }
+                        return null;
+                    }).list();
+        } else {
+            codes.addAll(codes("SELECT p.code FROM party_org p JOIN organ o ON o.id = p.organ_id WHERE o.code NOT IN ("
+                    + quoted(organsSeen) + ")", null));
+        }
+        if (!role.equals("community")) {
+            texts.add("发给全部社区的指令 " + mark);
+        }
+        long directive = jdbc.sql("SELECT id FROM directive WHERE title = :t").param("t", "发给别处的指令 " + mark)
+                .query(Long.class).single();
+        return new Foreign(street, community, organ, partyOrg, member, leader, foreignCall, directive, codes, texts);
+    }
+
+    private Set<String> streetsOf(Set<String> communities) {
+        return codes("SELECT DISTINCT s.code FROM community c JOIN street s ON s.id = c.street_id WHERE c.code IN ("
+                + quoted(communities) + ")", null);
+    }
+
+    private Set<String> communitiesIn(Set<String> streets) {
+        return codes("SELECT c.code FROM community c JOIN street s ON s.id = c.street_id WHERE s.code IN (" + quoted(streets) + ")",
+                null);
+    }
+
+    private Set<String> codes(String sql, String anchor) {
+        var statement = jdbc.sql(sql);
+        if (anchor != null) {
+            statement = statement.param("a", anchor);
+        }
+        return new TreeSet<>(statement.query(String.class).list());
+    }
+
+    private String one(String sql, String anchor) {
+        return jdbc.sql(sql).param("a", anchor).query(String.class).single();
+    }
+
+    private String first(String sql) {
+        return jdbc.sql(sql).query(String.class).list().stream().findFirst()
+                .orElseThrow(() -> new AssertionError("the small demo district has nothing for " + sql));
+    }
+
+    /** Codes as an SQL list; the codes come from the database itself, and an empty set matches nothing. */
+    private static String quoted(Set<String> codes) {
+        return codes.isEmpty() ? "'-'" : String.join(", ", codes.stream().map(c -> "'" + c.replace("'", "''") + "'").toList());
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    private List<String> operations(Walk how) {
+        return WALK.entrySet().stream().filter(e -> e.getValue() == how).map(Map.Entry::getKey).toList();
+    }
+
+    /** The list as it is, and filtered by each foreign place, organ and name, which must not widen it. */
+    private List<String> queries(String path, String role) {
+        List<String> queries = new ArrayList<>(List.of(path.endsWith("/search") ? "?q=" + mark : ""));
+        Foreign outside = foreign.get(role);
+        if (outside == null) {
+            return queries;
+        }
+        if (path.endsWith("/search")) {
+            return List.of("?q=" + mark, "?q=" + outside.member(), "?q=" + outside.community());
+        }
+        if (path.endsWith("/metrics")) {
+            return List.of("?groupBy=organ", "?groupBy=street", "?groupBy=community", "?groupBy=category");
+        }
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("street", "?street=" + outside.street());
+        filters.put("community", "?community=" + outside.community());
+        filters.put("organ", "?organ=" + outside.organ());
+        filters.put("partyOrg", "?partyOrg=" + outside.partyOrg());
+        filters.put("leader", "?leader=" + outside.leader());
+        filters.put("lead", "?lead=JG002");
+        filters.put("q", "?q=" + (path.endsWith("/members") ? outside.member() : mark));
+        filters.put("size", "?size=200");
+        FILTERS.getOrDefault(path.substring(path.lastIndexOf('/') + 1), List.of()).forEach(f -> queries.add(filters.get(f)));
+        return queries;
+    }
+
+    /** The foreign codes and texts in an answer: codes as whole values (a refusal may repeat the key asked for). */
+    private Set<String> leaks(String role, Api.Response answer) {
+        if (answer.body().length == 0 || answer.contentType() == null || !answer.contentType().contains("json")) {
+            return Set.of();
+        }
+        List<String> values = new ArrayList<>();
+        collect(answer.json(), values);
+        return foreignIn(role, values);
+    }
+
+    private Set<String> foreignIn(String role, List<String> values) {
+        Foreign outside = foreign.get(role);
+        Set<String> found = new TreeSet<>();
+        if (outside == null) {
+            return found;
+        }
+        for (String value : values) {
+            if (outside.codes().contains(value)) {
+                found.add(value);
+            }
+            outside.texts().stream().filter(value::contains).forEach(found::add);
+        }
+        return found;
+    }
+
+    /** Every value and key in the answer, except the caller's own words: the query it searched for, the path it asked. */
+    private static void collect(JsonNode node, List<String> values) {
+        if (node.isString() || node.isNumber()) {
+            values.add(node.asString());
+        } else if (node.isObject()) {
+            node.properties().forEach(p -> {
+                if (!p.getKey().equals("q") && !p.getKey().equals("instance")) {
+                    values.add(p.getKey());
+                    collect(p.getValue(), values);
+                }
+            });
+        } else {
+            node.forEach(child -> collect(child, values));
+        }
+    }
+
+    private static List<String> cells(byte[] xlsx) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            DataFormatter format = new DataFormatter();
+            List<String> cells = new ArrayList<>();
+            workbook.forEach(sheet -> {
+                for (Row row : sheet) {
+                    row.forEach(cell -> cells.add(format.formatCellValue(cell)));
+                }
+            });
+            return cells;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
