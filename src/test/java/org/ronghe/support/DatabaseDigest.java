@@ -50,10 +50,19 @@ public final class DatabaseDigest {
 
     /** Table name → "rows:hash". */
     public static Map<String, String> of(DataSource dataSource) {
+        return digest(dataSource, IGNORED, FILTERED);
+    }
+
+    /** Table name → "rows:hash" of every table and every row, Flyway's history and the sessions included (a restored copy). */
+    public static Map<String, String> everything(DataSource dataSource) {
+        return digest(dataSource, Set.of(), Map.of());
+    }
+
+    private static Map<String, String> digest(DataSource dataSource, Set<String> ignored, Map<String, String> filtered) {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, String> digest = new TreeMap<>();
-            for (String table : tables(connection)) {
-                String where = FILTERED.get(table);
+            for (String table : tables(connection, ignored)) {
+                String where = filtered.get(table);
                 digest.put(table, table(connection, "SELECT * FROM " + table + (where == null ? "" : " WHERE " + where)));
             }
             return digest;
@@ -62,14 +71,14 @@ public final class DatabaseDigest {
         }
     }
 
-    private static List<String> tables(Connection connection) throws SQLException {
+    private static List<String> tables(Connection connection, Set<String> ignored) throws SQLException {
         List<String> tables = new ArrayList<>();
         String schema = connection.getSchema();
         try (ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), schema, "%",
                 new String[]{"TABLE", "BASE TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (!IGNORED.contains(name)) {
+                if (!ignored.contains(name)) {
                     tables.add(name);
                 }
             }
