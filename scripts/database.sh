@@ -43,7 +43,7 @@ h2_tool() {
     java -cp "$jar" -Dloader.main="$main" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
     return
   fi
-  jar="$(ls "$HOME"/.m2/repository/com/h2database/h2/*/h2-*.jar 2>/dev/null | sort -V | tail -n 1 || true)"
+  jar="$(ls "$HOME"/.m2/repository/com/h2database/h2/*/h2-*.jar 2>/dev/null | grep -v -e sources -e javadoc | sort -V | tail -n 1 || true)"
   [ -n "$jar" ] || { echo "no H2 jar found: set RONGHE_H2_JAR or RONGHE_JAR" >&2; return 2; }
   java -cp "$jar" "$main" "$@"
 }
