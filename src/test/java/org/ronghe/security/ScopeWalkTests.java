@@ -108,6 +108,7 @@ class ScopeWalkTests {
         WALK.put("POST /api/v1/open311/clients", Walk.ADMIN_WRITE);
         WALK.put("POST /api/v1/open311/clients/{id}/disable", Walk.ADMIN_WRITE);
         WALK.put("POST /api/v1/open311/clients/{id}/enable", Walk.ADMIN_WRITE);
+        WALK.put("POST /api/v1/operations/backups", Walk.ADMIN_WRITE);
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -372,9 +373,9 @@ class ScopeWalkTests {
                 if (role.equals("admin")) {
                     continue;
                 }
-                // The committee administers, but only the system administrator changes administrators.
+                // The committee administers, but only the system administrator changes administrators and takes backups.
                 boolean committee = role.equals("committee");
-                if (committee && !operation.contains("{username}")) {
+                if (committee && !operation.contains("{username}") && !operation.contains("/operations/")) {
                     continue;
                 }
                 String key = operation.contains("{username}") ? (committee ? "admin" : account)

@@ -24,12 +24,13 @@ import javax.sql.DataSource;
  * are equal mean nothing was written in between. Tables are found in the catalogue, so a table a
  * later migration adds is covered without changing this class.
  * <p>
- * Left out: Flyway's history, and the audit log's records of sign-ins (a refused password is
- * recorded, and that is a record of the attempt, not a change of business data).
+ * Left out: Flyway's history, page sessions (opening a page with a form makes one, for its CSRF
+ * token), and the audit log's records of sign-ins (a refused password is recorded, and that is a
+ * record of the attempt, not a change of business data).
  */
 public final class DatabaseDigest {
 
-    private static final Set<String> IGNORED = Set.of("flyway_schema_history");
+    private static final Set<String> IGNORED = Set.of("flyway_schema_history", "spring_session", "spring_session_attributes");
     private static final Map<String, String> FILTERED = Map.of("audit_log", "action NOT LIKE 'LOGIN_%'");
 
     private DatabaseDigest() {
@@ -49,10 +50,19 @@ public final class DatabaseDigest {
 
     /** Table name → "rows:hash". */
     public static Map<String, String> of(DataSource dataSource) {
+        return digest(dataSource, IGNORED, FILTERED);
+    }
+
+    /** Table name → "rows:hash" of every table and every row, Flyway's history and the sessions included (a restored copy). */
+    public static Map<String, String> everything(DataSource dataSource) {
+        return digest(dataSource, Set.of(), Map.of());
+    }
+
+    private static Map<String, String> digest(DataSource dataSource, Set<String> ignored, Map<String, String> filtered) {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, String> digest = new TreeMap<>();
-            for (String table : tables(connection)) {
-                String where = FILTERED.get(table);
+            for (String table : tables(connection, ignored)) {
+                String where = filtered.get(table);
                 digest.put(table, table(connection, "SELECT * FROM " + table + (where == null ? "" : " WHERE " + where)));
             }
             return digest;
@@ -61,14 +71,14 @@ public final class DatabaseDigest {
         }
     }
 
-    private static List<String> tables(Connection connection) throws SQLException {
+    private static List<String> tables(Connection connection, Set<String> ignored) throws SQLException {
         List<String> tables = new ArrayList<>();
         String schema = connection.getSchema();
         try (ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), schema, "%",
                 new String[]{"TABLE", "BASE TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (!IGNORED.contains(name)) {
+                if (!ignored.contains(name)) {
                     tables.add(name);
                 }
             }

@@ -15,7 +15,7 @@ public final class TestClock extends Clock {
     private final ZoneId zone;
     private volatile Duration offset = Duration.ZERO;
 
-    TestClock(ZoneId zone) {
+    public TestClock(ZoneId zone) {
         this.zone = zone;
     }
 

@@ -71,8 +71,11 @@ class TimerConfiguration {
     @ConditionalOnProperty(name = "ronghe.timers.mode", havingValue = "polling", matchIfMissing = true)
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
                         @Value("${ronghe.timers.polling-interval:5s}") Duration polling,
-                        @Value("${ronghe.timers.threads:4}") int threads) {
-        return create(dataSource, tasks, clock, polling, threads, ManagementFactory.getRuntimeMXBean().getName());
+                        @Value("${ronghe.timers.threads:4}") int threads,
+                        @Value("${ronghe.timers.node-name:}") String nodeName) {
+        // The name a node marks the timers it is running with (scheduled_tasks.picked_by); pid@host by default
+        String name = nodeName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeName;
+        return create(dataSource, tasks, clock, polling, threads, name);
     }
 
     /** A scheduler on the given database; tests start two of them on one PostgreSQL. */

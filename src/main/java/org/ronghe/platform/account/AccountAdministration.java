@@ -161,7 +161,9 @@ public class AccountAdministration {
         return Map.of("field", field, "message", message);
     }
 
-    public record NewAccount(String username, String displayName, Role role, String scopeCode, String password) {
+    /** Serializable: a refused draft goes back to the form as a flash attribute, kept in the session. */
+    public record NewAccount(String username, String displayName, Role role, String scopeCode, String password)
+            implements java.io.Serializable {
     }
 
     public record AccountRow(String username, String displayName, Role role, String scopeCode, boolean enabled,

@@ -1,5 +1,7 @@
 package org.ronghe.platform.security;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 
@@ -9,8 +11,14 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The authenticated account as Spring Security holds it, in a session or behind an API token. */
-public final class AccountPrincipal implements UserDetails, CredentialsContainer {
+/**
+ * The authenticated account as Spring Security holds it, in a session or behind an API token. A page
+ * session is stored in the database with Java serialisation, so every node can read it back.
+ */
+public final class AccountPrincipal implements UserDetails, CredentialsContainer, Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final CurrentUser user;
     private String passwordHash;

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ronghe.platform.Accounts.PasswordSource;
@@ -23,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -63,21 +63,21 @@ class PasswordChangeTests {
         String username = newAccount("Start#Pass1");
         MvcResult signedIn = form(username, "Start#Pass1");
         assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/account/password");
-        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession();
+        Cookie session = sessionOf(signedIn);
 
-        assertThat(mvc.perform(get("/members").session(session)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/members").cookie(session)).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/account/password");
-        MvcResult fragment = mvc.perform(get("/members").header("HX-Request", "true").session(session)).andReturn();
+        MvcResult fragment = mvc.perform(get("/members").header("HX-Request", "true").cookie(session)).andReturn();
         assertThat(fragment.getResponse().getHeader("HX-Redirect")).isEqualTo("/account/password");
-        String page = mvc.perform(get("/account/password").session(session)).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/account/password").cookie(session)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("首次登录：请先把管理员为您设置的初始密码改为只有您知道的密码");
 
         String same = change(session, "Start#Pass1", "Start#Pass1");
         assertThat(same).contains("新密码不能与当前密码相同");
-        assertThat(mvc.perform(get("/members").session(session)).andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(mvc.perform(get("/members").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(302);
 
         assertThat(change(session, "Start#Pass1", "Mine#Pass22")).contains("密码已修改");
-        assertThat(mvc.perform(get("/members").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/members").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE actor = :u AND action = 'PASSWORD_CHANGED'")
                 .param("u", username).query(Long.class).single()).isEqualTo(1);
         assertThat(form(username, "Mine#Pass22").getResponse().getRedirectedUrl()).isEqualTo("/");
@@ -116,7 +116,7 @@ class PasswordChangeTests {
         assertThat(json.readTree(expired.getResponse().getContentAsString()).get("reason").asString()).isEqualTo("EXPIRED");
         MvcResult signedIn = form(username, "Mine#Pass22");
         assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/account/password");
-        assertThat(mvc.perform(get("/account/password").session((MockHttpSession) signedIn.getRequest().getSession()))
+        assertThat(mvc.perform(get("/account/password").cookie(sessionOf(signedIn)))
                 .andReturn().getResponse().getContentAsString()).contains("您的密码已超过有效期");
     }
 
@@ -159,13 +159,20 @@ class PasswordChangeTests {
         return mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password)).andReturn();
     }
 
+    /** The page session a sign-in opened: kept in the database (Spring Session), named by its cookie. */
+    private static Cookie sessionOf(MvcResult signedIn) {
+        Cookie cookie = signedIn.getResponse().getCookie("SESSION");
+        assertThat(cookie).as("session cookie of the sign-in").isNotNull();
+        return cookie;
+    }
+
     private MvcResult token(String username, String password) throws Exception {
         return mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(Map.of("username", username, "password", password)))).andReturn();
     }
 
-    private String change(MockHttpSession session, String current, String replacement) throws Exception {
-        return mvc.perform(post("/account/password").with(csrf()).session(session).param("current", current)
+    private String change(Cookie session, String current, String replacement) throws Exception {
+        return mvc.perform(post("/account/password").with(csrf()).cookie(session).param("current", current)
                         .param("replacement", replacement).param("confirmation", replacement))
                 .andReturn().getResponse().getContentAsString();
     }
