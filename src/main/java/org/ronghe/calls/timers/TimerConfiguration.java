@@ -71,13 +71,23 @@ class TimerConfiguration {
     @ConditionalOnProperty(name = "ronghe.timers.mode", havingValue = "polling", matchIfMissing = true)
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
                         @Value("${ronghe.timers.polling-interval:5s}") Duration polling,
-                        @Value("${ronghe.timers.threads:4}") int threads) {
-        return create(dataSource, tasks, clock, polling, threads, ManagementFactory.getRuntimeMXBean().getName());
+                        @Value("${ronghe.timers.threads:4}") int threads,
+                        @Value("${ronghe.timers.heartbeat:5m}") Duration heartbeat) {
+        return create(dataSource, tasks, clock, polling, threads, ManagementFactory.getRuntimeMXBean().getName(), heartbeat);
     }
 
     /** A scheduler on the given database; tests start two of them on one PostgreSQL. */
     static Scheduler create(DataSource dataSource, List<Task<?>> tasks, Clock clock, Duration polling, int threads,
                             String name) {
+        return create(dataSource, tasks, clock, polling, threads, name, Duration.ofMinutes(5));
+    }
+
+    /**
+     * {@code heartbeat}: how often a node marks the timers it is running; a timer whose node stopped
+     * marking it for six heartbeats (the node was killed mid-timer) is run again by another node.
+     */
+    static Scheduler create(DataSource dataSource, List<Task<?>> tasks, Clock clock, Duration polling, int threads,
+                            String name, Duration heartbeat) {
         // Recurring tasks are known to the scheduler through startTasks, which also plans their first run.
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource),
                         tasks.stream().filter(t -> !(t instanceof RecurringTask)).toList())
@@ -85,6 +95,7 @@ class TimerConfiguration {
                 .serializer(TimerSerializer.INSTANCE)
                 .pollingInterval(polling)
                 .threads(threads)
+                .heartbeatInterval(heartbeat)
                 .enableImmediateExecution()
                 .schedulerName(new SchedulerName.Fixed(name.length() > 50 ? name.substring(0, 50) : name))
                 .startTasks(tasks.stream().filter(RecurringTask.class::isInstance).map(t -> (RecurringTask<?>) t).toList())
