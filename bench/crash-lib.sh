@@ -11,6 +11,25 @@ export RONGHE_DATA_KEY="${RONGHE_DATA_KEY:-1:000102030405060708090a0b0c0d0e0f}"
 APP_PID=""
 APP_STARTS=0
 
+# Compiles the load client once (java could run the source file directly, but compiling it on every
+# start costs seconds on a busy machine).
+load_client() {
+  mkdir -p "$WORK/classes"
+  javac -d "$WORK/classes" bench/java/org/ronghe/bench/HttpLoad.java
+  java -XX:+UseSerialGC -Xmx256m -cp "$WORK/classes" org.ronghe.bench.HttpLoad "$@"
+}
+
+# Waits until the journal has grown by at least one line beyond $1 (the load is flowing).
+wait_for_acks() {
+  local before=$1 t0=$SECONDS
+  until (( $(acks) > before )); do
+    (( SECONDS - t0 > 120 )) && { echo "no acknowledgement within 120 s" >&2; return 1; }
+    sleep 0.2
+  done
+}
+
+acks() { if [[ -f "$WORK/journal.csv" ]]; then wc -l <"$WORK/journal.csv"; else echo 0; fi; }
+
 psql_() { psql -h "$PGHOST_" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -qAtX "$@"; }
 
 build_jar() {

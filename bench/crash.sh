@@ -10,13 +10,13 @@
 # idempotency key with two calls, or a step applied twice; double-fired: a timer's event or notice twice.
 # Exit status 0 only when all three are 0. See bench/README.md ("Crash safety") and docs/reliability.md.
 #
-#   bench/crash.sh [--rounds R] [--users N] [--duration S] [--port P] [--db NAME]
-#   bench/crash.sh --long            # 10 rounds over 10 minutes
+#   bench/crash.sh [--rounds R] [--users N] [--between S] [--port P] [--db NAME]
+#   bench/crash.sh --long            # 20 rounds, up to 60 s of load between kills (about 25 minutes)
 #   bench/crash.sh --check-only      # check the last run's database and journal again
 #
 #   --rounds R     kills (each followed by a restart)                          [3]
 #   --users N      virtual users of the load client                            [8]
-#   --duration S   seconds of load; the kills fall at random moments within it [60]
+#   --between S    the load runs a random 3…S seconds before each kill            [20]
 #   --port P       the application's port                                      [18091]
 #   --db NAME      PostgreSQL database, dropped and created afresh             [ronghe_crash]
 #
@@ -25,15 +25,15 @@
 # fall due across the kills. The application runs from the packaged jar (built when missing) with -Xmx512m.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=3 USERS=8 DURATION=60 PORT=18091 DB=ronghe_crash CHECK_ONLY=false
+ROUNDS=3 USERS=8 BETWEEN=20 TAIL=10 PORT=18091 DB=ronghe_crash CHECK_ONLY=false
 while (( $# )); do
   case "$1" in
     --rounds) ROUNDS=$2; shift 2 ;;
     --users) USERS=$2; shift 2 ;;
-    --duration) DURATION=$2; shift 2 ;;
+    --between) BETWEEN=$2; shift 2 ;;
     --port) PORT=$2; shift 2 ;;
     --db) DB=$2; shift 2 ;;
-    --long) ROUNDS=10; DURATION=600; shift ;;
+    --long) ROUNDS=20; BETWEEN=60; shift ;;
     --check-only) CHECK_ONLY=true; shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
@@ -45,7 +45,7 @@ trap stop_app EXIT
 
 if [[ $CHECK_ONLY == true ]]; then
   RUN=$(cat "$WORK/run-id")
-  check "$PWD/$WORK/journal.csv"
+  check "$PWD/$WORK/journal.csv" && [[ "${LOAD_FAILED:-false}" == false ]]
   exit
 fi
 
@@ -53,7 +53,7 @@ mkdir -p "$WORK" && rm -f "$WORK"/*.log "$WORK/journal.csv"
 RUN="crash$(date +%s)"
 echo "$RUN" >"$WORK/run-id"
 build_jar
-echo "crash run $RUN: $ROUNDS kills in $DURATION s of load, $USERS users, database $DB, port $PORT ($(date -u +%FT%TZ); $(uptime))"
+echo "crash run $RUN: $ROUNDS kills, each after 3–$BETWEEN s of load, $USERS users, database $DB, port $PORT ($(date -u +%FT%TZ); $(uptime))"
 recreate_db
 start_app
 # Seeding fills the limits cache; the short limits take effect from the next start.
@@ -61,29 +61,31 @@ short_limits
 kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 start_app
 
-java -XX:+UseSerialGC -Xmx256m bench/java/org/ronghe/bench/HttpLoad.java --url "http://localhost:$PORT" \
-  --users "$USERS" --duration "$DURATION" --warmup 0 --retry-for 240 --run "$RUN" --journal "$PWD/$WORK/journal.csv" \
+rm -f "$WORK/stop"
+load_client --url "http://localhost:$PORT" --users "$USERS" --duration 100000 --warmup 0 --retry-for 240 --run "$RUN" \
+  --journal "$PWD/$WORK/journal.csv" --stop-file "$WORK/stop" \
   --leave-dispatched-every 10 --leave-accepted-every 7 --progress 10 >"$WORK/load.log" 2>&1 &
 LOAD_PID=$!
 
-# The kills: one at a random moment in each of ROUNDS equal slices of the load.
-slice=$(( DURATION / ROUNDS ))
-elapsed=0
+# Each round: the load flows for a random 3…BETWEEN seconds (counted from the first acknowledgement after
+# the application came up), then kill -9, a pause of 0–2 s, and a restart.
 for round in $(seq 1 "$ROUNDS"); do
-  at=$(( (round - 1) * slice + 3 + RANDOM % (slice > 6 ? slice - 6 : 1) ))
-  (( at > elapsed )) && sleep $(( at - elapsed ))
-  acked=$(wc -l <"$WORK/journal.csv" 2>/dev/null || echo 0)
+  wait_for_acks "$(acks)"
+  at=$(( 3 + RANDOM % (BETWEEN > 3 ? BETWEEN - 2 : 1) ))
+  sleep "$at"
+  before=$(acks)
   kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
-  echo "round $round: kill -9 at ${at} s of load, $acked steps acknowledged so far"
-  t0=$SECONDS
+  echo "round $round: kill -9 after $at s of load, $before steps acknowledged so far"
   sleep $(( RANDOM % 3 ))
   start_app
-  elapsed=$(( at + SECONDS - t0 ))
 done
-
+wait_for_acks "$(acks)"
+sleep "$TAIL"
+touch "$WORK/stop"
 if ! wait "$LOAD_PID"; then
+  LOAD_FAILED=true
   echo "the load client reported failed loops (see $WORK/load.log)"
 fi
 sed -n '/^measured/,$p' "$WORK/load.log"
 wait_for_timers
-check "$PWD/$WORK/journal.csv"
+check "$PWD/$WORK/journal.csv" && [[ "${LOAD_FAILED:-false}" == false ]]

@@ -54,7 +54,7 @@ recreate_db
 start_app
 pid_before=$APP_PID
 
-java -XX:+UseSerialGC -Xmx256m bench/java/org/ronghe/bench/HttpLoad.java --url "http://localhost:$PORT" \
+load_client --url "http://localhost:$PORT" \
   --users "$USERS" --duration "$DURATION" --warmup 0 --retry-for 120 --run "$RUN" --journal "$PWD/$WORK/journal.csv" \
   --progress 2 >"$WORK/load.log" 2>&1 &
 LOAD_PID=$!

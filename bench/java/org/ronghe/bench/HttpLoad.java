@@ -48,6 +48,9 @@ public final class HttpLoad {
     private static final Pattern STATE = Pattern.compile("\"state\":\"([A-Z_]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final List<String> ORDER = List.of("RAISED", "DISPATCHED", "ACCEPTED", "REPLIED", "CLOSED");
+    /** The state a step starts from: a 409 in that state was a lost race, not a refused step. */
+    private static final Map<String, String> BEFORE = Map.of("dispatch", "RAISED", "accept", "DISPATCHED",
+            "reply", "ACCEPTED", "rate", "REPLIED");
 
     private final Options o;
     private final HttpClient http;
@@ -115,7 +118,8 @@ public final class HttpLoad {
 
     private void user(int user) {
         long seq = 0;
-        while (System.nanoTime() < measureTo && (o.loops == 0 || startedLoops.get() < o.loops)) {
+        while (System.nanoTime() < measureTo && (o.loops == 0 || startedLoops.get() < o.loops)
+                && (o.stopFile == null || !Files.exists(o.stopFile))) {
             long n = startedLoops.incrementAndGet();
             String key = o.run + "-u" + user + "-" + (seq++);
             long t0 = System.nanoTime();
@@ -224,9 +228,18 @@ public final class HttpLoad {
                 token(user, request.get().headers().firstValue("Authorization").orElse(null));
                 continue;
             }
-            if (status == 409 && uncertain && id != null && reached(id, reached)) {
-                count("409 settled: step had been committed");
-                return get(user, id);
+            if (status == 409 && id != null) {
+                Answer now = get(o.dispatcher, id);
+                String state = now == null ? null : now.state();
+                if (uncertain && state != null && ORDER.indexOf(state) >= ORDER.indexOf(reached)) {
+                    count("409 settled: step had been committed");
+                    return now;
+                }
+                if (state != null && state.equals(BEFORE.get(name)) && pause(giveUp, attempt)) {
+                    // Someone else (a timer firing at that moment) changed the call first: read again, send again.
+                    count("409 retried: concurrent change");
+                    continue;
+                }
             }
             if (status >= 500) {
                 uncertain = true;
@@ -237,11 +250,6 @@ public final class HttpLoad {
             System.err.printf(Locale.ROOT, "%s of %s answered %d: %s%n", name, id, status, abbreviate(answer.body()));
             return null;
         }
-    }
-
-    private boolean reached(long id, String state) {
-        Answer now = get(o.dispatcher, id);
-        return now != null && ORDER.indexOf(now.state()) >= ORDER.indexOf(state);
     }
 
     private Answer get(String user, long id) {
@@ -448,6 +456,7 @@ public final class HttpLoad {
         int progress = 5;
         String run = "r" + Long.toString(System.currentTimeMillis(), 36);
         Path journal;
+        Path stopFile;
         String password = env("RONGHE_DEMO_PASSWORD", null);
         String adminPassword = env("RONGHE_ADMIN_PASSWORD", null);
         String raiser = "community";
@@ -478,6 +487,7 @@ public final class HttpLoad {
                     case "--progress" -> o.progress = Integer.parseInt(v);
                     case "--run" -> o.run = v;
                     case "--journal" -> o.journal = Path.of(v);
+                    case "--stop-file" -> o.stopFile = Path.of(v);
                     case "--password" -> o.password = v;
                     case "--raiser" -> o.raiser = v;
                     case "--organ" -> o.organ = v;
