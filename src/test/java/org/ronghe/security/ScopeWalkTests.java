@@ -72,6 +72,7 @@ class ScopeWalkTests {
 
     static {
         WALK.put("POST /api/v1/auth/tokens", Walk.TOKEN);
+        WALK.put("POST /api/v1/auth/password", Walk.TOKEN);
         WALK.put("GET /api/v1/figures", Walk.COUNTS);
         for (String list : List.of("streets", "communities", "grids", "organs", "party-orgs", "members", "leaders",
                 "liaisons", "pairings", "findings", "search")) {
@@ -102,6 +103,7 @@ class ScopeWalkTests {
             WALK.put("POST /api/v1/accounts/{username}/" + change, Walk.ADMIN_WRITE);
         }
         WALK.put("GET /api/v1/audit", Walk.ADMIN_READ);
+        WALK.put("GET /api/v1/audit/verify", Walk.ADMIN_READ);
         WALK.put("GET /api/v1/open311/clients", Walk.ADMIN_READ);
         WALK.put("POST /api/v1/open311/clients", Walk.ADMIN_WRITE);
         WALK.put("POST /api/v1/open311/clients/{id}/disable", Walk.ADMIN_WRITE);
@@ -136,7 +138,7 @@ class ScopeWalkTests {
         REFERENCE,
         /** Counts within the scope (each equals its list: FiguresTests); only numbers. */
         COUNTS,
-        /** Signing in: nobody gets another person's token without their password. */
+        /** Signing in or changing a password: nobody does either for another person without their password. */
         TOKEN
     }
 
@@ -320,12 +322,19 @@ class ScopeWalkTests {
     }
 
     @Test
-    void nobodyGetsAnotherPersonsTokenWithoutTheirPassword() {
+    void nobodySignsInOrChangesAPasswordAsAnotherPersonWithoutTheirPassword() {
         for (String operation : operations(Walk.TOKEN)) {
             for (int i = 0; i < ROLES.size(); i++) {
-                // Each account is tried once, far from the five failures that would lock it.
+                // Each account is tried once per operation (twice in all), far from the five failures that would lock it.
                 String other = ROLES.get((i + 1) % ROLES.size());
-                assertThat(api.signInStatus(other, "Guess#" + ROLES.get(i) + "1")).as(operation + " for " + other).isEqualTo(401);
+                String guess = "Guess#" + ROLES.get(i) + "1";
+                if (operation.endsWith("/password")) {
+                    String hash = passwordHashOf(other);
+                    assertThat(api.changePassword(other, guess, "Taken#Over2026")).as(operation + " for " + other).isEqualTo(401);
+                    assertThat(passwordHashOf(other)).as(operation + " for " + other).isEqualTo(hash);
+                } else {
+                    assertThat(api.signInStatus(other, guess)).as(operation + " for " + other).isEqualTo(401);
+                }
             }
         }
     }
@@ -665,4 +674,9 @@ class ScopeWalkTests {
             throw new UncheckedIOException(e);
         }
     }
+
+    private String passwordHashOf(String username) {
+        return jdbc.sql("SELECT password_hash FROM account WHERE username = :u").param("u", username).query(String.class).single();
+    }
+
 }

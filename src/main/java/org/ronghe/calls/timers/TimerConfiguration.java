@@ -72,15 +72,25 @@ class TimerConfiguration {
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
                         @Value("${ronghe.timers.polling-interval:5s}") Duration polling,
                         @Value("${ronghe.timers.threads:4}") int threads,
-                        @Value("${ronghe.timers.node-name:}") String nodeName) {
+                        @Value("${ronghe.timers.node-name:}") String nodeName,
+                        @Value("${ronghe.timers.heartbeat:5m}") Duration heartbeat) {
         // The name a node marks the timers it is running with (scheduled_tasks.picked_by); pid@host by default
         String name = nodeName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeName;
-        return create(dataSource, tasks, clock, polling, threads, name);
+        return create(dataSource, tasks, clock, polling, threads, name, heartbeat);
     }
 
     /** A scheduler on the given database; tests start two of them on one PostgreSQL. */
     static Scheduler create(DataSource dataSource, List<Task<?>> tasks, Clock clock, Duration polling, int threads,
                             String name) {
+        return create(dataSource, tasks, clock, polling, threads, name, Duration.ofMinutes(5));
+    }
+
+    /**
+     * {@code heartbeat}: how often a node marks the timers it is running; a timer whose node stopped
+     * marking it for six heartbeats (the node was killed mid-timer) is run again by another node.
+     */
+    static Scheduler create(DataSource dataSource, List<Task<?>> tasks, Clock clock, Duration polling, int threads,
+                            String name, Duration heartbeat) {
         // Recurring tasks are known to the scheduler through startTasks, which also plans their first run.
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource),
                         tasks.stream().filter(t -> !(t instanceof RecurringTask)).toList())
@@ -88,6 +98,7 @@ class TimerConfiguration {
                 .serializer(TimerSerializer.INSTANCE)
                 .pollingInterval(polling)
                 .threads(threads)
+                .heartbeatInterval(heartbeat)
                 .enableImmediateExecution()
                 .schedulerName(new SchedulerName.Fixed(name.length() > 50 ? name.substring(0, 50) : name))
                 .startTasks(tasks.stream().filter(RecurringTask.class::isInstance).map(t -> (RecurringTask<?>) t).toList())

@@ -2,6 +2,7 @@ package org.ronghe.platform.security;
 
 import java.time.Clock;
 
+import org.ronghe.platform.DatabaseUnavailable;
 import org.ronghe.platform.SecurityHeaders;
 import org.ronghe.platform.account.JdbcAccounts;
 import org.ronghe.platform.account.PasswordRules;
@@ -98,6 +99,12 @@ class SecurityConfiguration {
                             home.onAuthenticationSuccess(req, res, auth);
                         })
                         .failureHandler((req, res, ex) -> {
+                            if (DatabaseUnavailable.causes(ex)) {
+                                // The account could not be read: not "wrong password", but the error page with 503
+                                res.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+                                res.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+                                return;
+                            }
                             if (ex instanceof SignInThrottledException throttled) {
                                 // 429 with the sign-in page and its message, rather than a redirect that would hide the status
                                 res.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

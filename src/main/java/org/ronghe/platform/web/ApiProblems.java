@@ -1,16 +1,21 @@
 package org.ronghe.platform.web;
 
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
 import org.ronghe.platform.ConflictException;
+import org.ronghe.platform.DatabaseUnavailable;
 import org.ronghe.platform.NotFoundException;
 import org.ronghe.platform.RejectedInputException;
 import org.ronghe.platform.security.PasswordChangeRequiredException;
 import org.ronghe.platform.security.SignInThrottledException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     static final String TYPE_BASE = "https://ronghe.org/problems/";
+    static final String UNAVAILABLE_TITLE = "服务暂时不可用";
+    static final String UNAVAILABLE_DETAIL = "数据库暂时无法连接，请稍后重试；已确认的数据不会丢失";
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -64,8 +72,29 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AuthenticationException.class)
-    ProblemDetail unauthenticated(AuthenticationException e) {
-        return problem(HttpStatus.UNAUTHORIZED, "bad-credentials", "认证失败", "用户名或密码错误");
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        if (DatabaseUnavailable.causes(e)) {
+            // The account could not be read: the password may well be right, so not 401.
+            return unavailable();
+        }
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .body(problem(HttpStatus.UNAUTHORIZED, "bad-credentials", "认证失败", "用户名或密码错误"));
+    }
+
+    /**
+     * The database cannot be reached (restarting, stopped, no connection within the pool's timeout):
+     * 503 with Retry-After, so clients retry; a lost race ({@code ConcurrencyFailureException}) is not one.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            QueryTimeoutException.class, CannotCreateTransactionException.class, SQLTransientConnectionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        return unavailable();
+    }
+
+    static ResponseEntity<ProblemDetail> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", UNAVAILABLE_TITLE, UNAVAILABLE_DETAIL));
     }
 
     @ExceptionHandler(RejectedInputException.class)
