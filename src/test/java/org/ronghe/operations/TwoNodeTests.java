@@ -81,6 +81,9 @@ class TwoNodeTests {
     void aPageSessionOpenedOnOneNodeIsSignedInOnTheOtherAndEndsOnBoth() {
         String committee = a.jdbc().sql("SELECT display_name FROM account WHERE username = 'committee'").query(String.class).single();
         assertThat(b.page("/", null).statusCode()).as("node b without a session").isEqualTo(302);
+        // the database-backed session keeps the cookie's protections
+        assertThat(a.page("/login", null).headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
 
         String session = a.signIn("committee", Api.DEMO_PASSWORD);
         HttpResponse<String> home = b.page("/", session);
