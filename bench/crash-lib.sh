@@ -24,7 +24,7 @@ load_client() {
 wait_for_acks() {
   local before=$1 t0=$SECONDS
   until (( $(acks) > before )); do
-    (( SECONDS - t0 > 120 )) && { echo "no acknowledgement within 120 s" >&2; return 1; }
+    (( SECONDS - t0 > 600 )) && { echo "no acknowledgement within 600 s" >&2; return 1; }
     sleep 0.2
   done
 }
