@@ -29,10 +29,13 @@ final class BinaryCopy implements AutoCloseable {
         this(connection, table, columnList, false);
     }
 
-    /** @param freeze rows frozen and visible at once (the table must be created or truncated in this transaction) */
+    /**
+     * @param connection null to only count the rows (replaying a load without writing what is already there)
+     * @param freeze     rows frozen and visible at once (the table must be created or truncated in this transaction)
+     */
     BinaryCopy(Connection connection, String table, String columnList, boolean freeze) throws SQLException {
         this.columns = columnList.split(",").length;
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
+        this.copy = connection == null ? null : connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY " + table + " (" + columnList + ") FROM STDIN (FORMAT binary" + (freeze ? ", FREEZE" : "") + ")");
         buffer.write(HEADER, 0, HEADER.length);
     }
@@ -108,7 +111,9 @@ final class BinaryCopy implements AutoCloseable {
     }
 
     private void flush() throws SQLException {
-        copy.writeToCopy(buffer.bytes(), 0, buffer.size());
+        if (copy != null) {
+            copy.writeToCopy(buffer.bytes(), 0, buffer.size());
+        }
         buffer.reset();
     }
 
@@ -116,12 +121,12 @@ final class BinaryCopy implements AutoCloseable {
     long finish() throws SQLException {
         buffer.int16(-1);
         flush();
-        return copy.endCopy();
+        return copy == null ? rows : copy.endCopy();
     }
 
     @Override
     public void close() throws SQLException {
-        if (copy.isActive()) {
+        if (copy != null && copy.isActive()) {
             copy.cancelCopy();
         }
     }

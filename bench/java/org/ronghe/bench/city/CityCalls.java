@@ -28,10 +28,10 @@ final class CityCalls {
             + " grid_id, address, latitude, longitude, raised_by, raiser_scope, contact_name, contact_phone, idempotency_key, raised_at,"
             + " lead_organ_id, accept_by, reply_by, round, generation, closed_at, reply, rating, solved, reopens, extension_state,"
             + " extension_until, extension_reason";
-    static final String ASSIGNMENT_COLUMNS = "call_id, organ_id, round, dispatched_at, accept_by, reply_by, urge_at, escalate_again_at,"
+    static final String ASSIGNMENT_COLUMNS = "call_id, call_raised_at, organ_id, round, dispatched_at, accept_by, reply_by, urge_at, escalate_again_at,"
             + " accepted_at, returned_at, rerouted_at, replied_at, rating, solved, rated_at, accept_overdue_at, urged_at, escalated_at,"
             + " escalated_again_at, first_of_call, first_to_organ";
-    static final String HANDLER_COLUMNS = "call_id, organ_id, role, since, check_in_by, checked_in_at, missed, active, dispatched";
+    static final String HANDLER_COLUMNS = "call_id, call_raised_at, organ_id, role, since, check_in_by, checked_in_at, missed, active, dispatched";
     static final String EVENT_COLUMNS = "call_id, at, actor, type, from_state, to_state, organ_id, note";
     private static final long NONE = Long.MIN_VALUE;
     private static final String[] ORIGINS = {"COMMUNITY", "COMMUNITY", "COMMUNITY", "COMMUNITY", "GRID", "GRID", "GRID", "STREET",
@@ -93,19 +93,25 @@ final class CityCalls {
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 
-    /** Loads one month on its own connections; returns {calls, dispatches, handlers, events}. */
-    long[] load(Month month) throws SQLException {
-        try (Connection calls = connect(); Connection assignments = connect(); Connection handlers = connect();
-             Connection events = connect()) {
-            // The month's partition is emptied in the COPY's transaction, so its rows go in frozen (no vacuum needed after).
-            calls.setAutoCommit(false);
-            try (Statement s = calls.createStatement()) {
-                s.execute("TRUNCATE " + month.partition());
+    /**
+     * Loads one month on its own connections; returns {calls, dispatches, handlers, events}.
+     *
+     * @param onlyDispatches replay the month (same seed, same calls) writing only its dispatches and handlers
+     */
+    long[] load(Month month, boolean onlyDispatches) throws SQLException {
+        try (Connection calls = onlyDispatches ? null : connect(); Connection assignments = connect(); Connection handlers = connect();
+             Connection events = onlyDispatches ? null : connect()) {
+            if (calls != null) {
+                // The month's partition is emptied in the COPY's transaction, so its rows go in frozen (no vacuum needed after).
+                calls.setAutoCommit(false);
+                try (Statement s = calls.createStatement()) {
+                    s.execute("TRUNCATE " + month.partition());
+                }
             }
             Writer w = new Writer(new BinaryCopy(calls, month.partition(), CALL_COLUMNS, true),
                     new BinaryCopy(assignments, "call_assignment", ASSIGNMENT_COLUMNS),
                     new BinaryCopy(handlers, "call_handler", HANDLER_COLUMNS),
-                    month.end() + 40 * DAY > eventsFrom ? new BinaryCopy(events, "call_event", EVENT_COLUMNS) : null);
+                    !onlyDispatches && month.end() + 40 * DAY > eventsFrom ? new BinaryCopy(events, "call_event", EVENT_COLUMNS) : null);
             Random random = new Random(options.seed * 1_000_003L + month.month().hashCode());
             long days = Math.max(1, (month.end() - month.start() + DAY - 1) / DAY);
             for (long i = 0; i < month.count(); i++) {
@@ -120,7 +126,9 @@ final class CityCalls {
                 new Play(random, month.firstId() + i, raised).run(w);
             }
             long[] rows = {w.call.finish(), w.assignment.finish(), w.handler.finish(), w.event == null ? 0 : w.event.finish()};
-            calls.commit();
+            if (calls != null) {
+                calls.commit();
+            }
             return rows;
         }
     }
@@ -353,11 +361,11 @@ final class CityCalls {
             w.call.micros(live ? current.acceptBy : NONE).micros(live ? current.replyBy : NONE).int4(current == null ? 0 : 1)
                     .int4(dispatches.size()).micros(closedAt).text(reply).text(rating).bool(solved).int4(0).text("NONE").nul().nul();
             for (Dispatch d : dispatches) {
-                w.assignment.row().int8(id).int8(d.organ).int4(1).micros(d.dispatchedAt).micros(d.acceptBy).micros(d.replyBy)
+                w.assignment.row().int8(id).micros(raised).int8(d.organ).int4(1).micros(d.dispatchedAt).micros(d.acceptBy).micros(d.replyBy)
                         .micros(d.urgeAt).micros(d.escalateAgainAt).micros(d.acceptedAt).micros(d.returnedAt).micros(NONE)
                         .micros(d.repliedAt).text(d.rating).bool(d.solved).micros(d.ratedAt).micros(d.acceptOverdueAt)
                         .micros(d.urgedAt).micros(d.escalatedAt).micros(d.escalatedAgainAt).bool(d.firstOfCall).bool(true);
-                w.handler.row().int8(id).int8(d.organ).text("LEAD").micros(d.dispatchedAt).micros(NONE).micros(NONE).bool(false)
+                w.handler.row().int8(id).micros(raised).int8(d.organ).text("LEAD").micros(d.dispatchedAt).micros(NONE).micros(NONE).bool(false)
                         .bool(d.active).bool(true);
             }
             if (w.event != null) {

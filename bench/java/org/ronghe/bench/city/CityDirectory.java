@@ -63,6 +63,15 @@ final class CityDirectory {
         answering = new long[districts][CityNames.CATEGORIES.size()][];
     }
 
+    /** Builds what the calls need (territory, organs, duties) exactly as {@link #write} did, without writing. */
+    void replay() throws SQLException {
+        streets(null, 0);
+        communities(null);
+        grids(null);
+        categories(null);
+        organs(null);
+    }
+
     /** Writes the directory; returns rows per table in the order written. */
     List<String> write(Connection c, PersonalData personal) throws SQLException {
         List<String> report = new ArrayList<>();

@@ -68,6 +68,10 @@ public final class CityLoad {
                         + "%,d communities, %,d grids, %,d party organisations; %d jobs%n", options.calls, options.from, options.to,
                 months.size(), CityCalls.eventsFrom(options), options.members, options.streets, options.communities, options.grids,
                 options.partyOrgs, options.jobs);
+        if (options.redoDispatches) {
+            redoDispatches(directory, calls, months);
+            return;
+        }
         try (Connection admin = calls.connect()) {
             prepareEmpty(admin);
             checkDisk(admin);
@@ -79,6 +83,32 @@ public final class CityLoad {
             time("vacuum analyze", () -> vacuum(admin));
             time("indexes", () -> createIndexes(calls, indexes));
             time("sequences", () -> sequences(admin));
+            time("tallies", () -> CallTallies.rebuild(dataSource("-c work_mem=256MB"), options.zone));
+            time("analyze", () -> execute(admin, "ANALYZE"));
+            accounts(admin, directory);
+            report(admin);
+        }
+        System.out.printf(Locale.ROOT, "Total %.1f min%n", (System.nanoTime() - started) / 6e10);
+    }
+
+    /**
+     * Rewrites call_assignment and call_handler of a loaded database from the same seed and the same --to (the
+     * calls replay identically), with the columns the current migrations give them; then their indexes, the tallies.
+     */
+    private void redoDispatches(CityDirectory directory, CityCalls calls, List<CityCalls.Month> months) throws Exception {
+        long started = System.nanoTime();
+        try (Connection admin = calls.connect()) {
+            directory.replay();
+            execute(admin, "TRUNCATE call_assignment, call_handler RESTART IDENTITY");
+            execute(admin, "ALTER TABLE call_handler ADD COLUMN IF NOT EXISTS call_raised_at TIMESTAMP WITH TIME ZONE");
+            execute(admin, "ALTER TABLE call_assignment ADD COLUMN IF NOT EXISTS call_raised_at TIMESTAMP WITH TIME ZONE");
+            List<String> indexes = dropIndexes(admin, List.of("call_assignment", "call_handler"));
+            time("dispatches", () -> loadCalls(calls, months, true));
+            time("vacuum analyze", () -> {
+                execute(admin, "VACUUM (ANALYZE) call_assignment");
+                execute(admin, "VACUUM (ANALYZE) call_handler");
+            });
+            time("indexes", () -> createIndexes(calls, indexes));
             time("tallies", () -> CallTallies.rebuild(dataSource("-c work_mem=256MB"), options.zone));
             time("analyze", () -> execute(admin, "ANALYZE"));
             accounts(admin, directory);
@@ -151,6 +181,10 @@ public final class CityLoad {
 
     /** Drops the big tables' secondary indexes (not primary keys); returns their definitions to recreate them. */
     private List<String> dropIndexes(Connection c) throws SQLException {
+        return dropIndexes(c, BIG_TABLES);
+    }
+
+    private List<String> dropIndexes(Connection c, List<String> tables) throws SQLException {
         List<String> definitions = new ArrayList<>();
         List<String> names = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
@@ -158,7 +192,7 @@ public final class CityLoad {
                 WHERE i.schemaname = current_schema() AND i.tablename = ANY (?)
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)
                 ORDER BY i.tablename, i.indexname""")) {
-            s.setArray(1, c.createArrayOf("text", BIG_TABLES.toArray()));
+            s.setArray(1, c.createArrayOf("text", tables.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
@@ -175,6 +209,10 @@ public final class CityLoad {
     }
 
     private void loadCalls(CityCalls calls, List<CityCalls.Month> months) throws Exception {
+        loadCalls(calls, months, false);
+    }
+
+    private void loadCalls(CityCalls calls, List<CityCalls.Month> months, boolean onlyDispatches) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs);
         AtomicLongArray totals = new AtomicLongArray(4);
         long started = System.nanoTime();
@@ -182,7 +220,7 @@ public final class CityLoad {
         for (CityCalls.Month month : months) {
             done.add(pool.submit(() -> {
                 long t = System.nanoTime();
-                long[] rows = calls.load(month);
+                long[] rows = calls.load(month, onlyDispatches);
                 for (int i = 0; i < 4; i++) {
                     totals.addAndGet(i, rows[i]);
                 }
@@ -256,7 +294,8 @@ public final class CityLoad {
                 {"city-leader", "区领导（城市规模基准）", "LEADER", "LD0001"}};
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO account (username, display_name, password_hash, role, scope_code, demo, created_at, password_changed_at,
-                                     password_source) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, 'CONFIGURED')""")) {
+                                     password_source) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, 'CONFIGURED')
+                ON CONFLICT (username) DO NOTHING""")) {
             OffsetDateTime now = OffsetDateTime.now();
             for (String[] a : accounts) {
                 s.setString(1, a[0]);

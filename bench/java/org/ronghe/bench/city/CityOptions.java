@@ -33,6 +33,8 @@ final class CityOptions {
     boolean reset;
     boolean skipDiskCheck;
     boolean keepIndexes;
+    /** Replay the calls, rewriting only call_assignment and call_handler (e.g. after a migration added a column to them). */
+    boolean redoDispatches;
 
     static CityOptions parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -63,7 +65,9 @@ final class CityOptions {
         o.reset = Boolean.parseBoolean(a.getOrDefault("reset", "false"));
         o.skipDiskCheck = Boolean.parseBoolean(a.getOrDefault("skip-disk-check", "false"));
         o.keepIndexes = Boolean.parseBoolean(a.getOrDefault("keep-indexes", "false"));
-        o.to = a.containsKey("to") ? LocalDate.parse(a.get("to")).atStartOfDay(o.zone).toInstant()
+        o.redoDispatches = Boolean.parseBoolean(a.getOrDefault("redo-dispatches", "false"));
+        o.to = a.containsKey("to") ? (a.get("to").contains("T") ? Instant.parse(a.get("to"))
+                : LocalDate.parse(a.get("to")).atStartOfDay(o.zone).toInstant())
                 : Instant.now().truncatedTo(ChronoUnit.MINUTES);
         o.from = LocalDate.parse(a.getOrDefault("from", "2026-01-01")).atStartOfDay(o.zone).toInstant();
         if (!o.from.isBefore(o.to) || o.districts > o.streets || o.streets > o.communities || o.communities > o.grids) {
