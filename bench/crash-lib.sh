@@ -4,6 +4,7 @@
 # Expects: DB (database name), PORT, WORK (directory for logs and the journal), RUN (idempotency-key prefix).
 
 PGHOST_="${PGHOST_:-127.0.0.1}"
+PGPORT_="${PGPORT_:-5432}"
 JAR="${JAR:-target/ronghe-0.1.0-SNAPSHOT.jar}"
 export RONGHE_DEMO_PASSWORD="${RONGHE_DEMO_PASSWORD:-Demo#Crash1}"
 export RONGHE_ADMIN_PASSWORD="${RONGHE_ADMIN_PASSWORD:-Admin#Crash1}"
@@ -23,14 +24,14 @@ load_client() {
 wait_for_acks() {
   local before=$1 t0=$SECONDS
   until (( $(acks) > before )); do
-    (( SECONDS - t0 > 120 )) && { echo "no acknowledgement within 120 s" >&2; return 1; }
+    (( SECONDS - t0 > 600 )) && { echo "no acknowledgement within 600 s" >&2; return 1; }
     sleep 0.2
   done
 }
 
 acks() { if [[ -f "$WORK/journal.csv" ]]; then wc -l <"$WORK/journal.csv"; else echo 0; fi; }
 
-psql_() { psql -h "$PGHOST_" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -qAtX "$@"; }
+psql_() { psql -h "$PGHOST_" -p "$PGPORT_" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -qAtX "$@"; }
 
 build_jar() {
   if [[ ! -f "$JAR" ]]; then
@@ -40,15 +41,15 @@ build_jar() {
 }
 
 recreate_db() {
-  psql -h "$PGHOST_" -U postgres -qAtX -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+  psql -h "$PGHOST_" -p "$PGPORT_" -U postgres -qAtX -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
 }
 
 # Starts the application in the background and waits until it answers; prints the start time.
 start_app() {
   APP_STARTS=$((APP_STARTS + 1))
   local log="$WORK/app-$APP_STARTS.log"
-  SPRING_PROFILES_ACTIVE=postgres RONGHE_DB_URL="jdbc:postgresql://$PGHOST_:5432/$DB" RONGHE_DEMO_SEED=true \
-    nohup java -Xmx512m -jar "$JAR" --server.port="$PORT" --ronghe.demo.size=small \
+  SPRING_PROFILES_ACTIVE=postgres RONGHE_DB_URL="jdbc:postgresql://$PGHOST_:$PGPORT_/$DB" RONGHE_DEMO_SEED=true \
+    nohup java -Xmx512m -jar "$JAR" --server.port="$PORT" --ronghe.demo.size=small --ronghe.demo.calls=0 \
       --ronghe.timers.polling-interval="${POLLING:-2s}" \
       --ronghe.rate-limits.login-per-username=10000/1m --ronghe.rate-limits.login-per-address=10000/1m \
       "${APP_ARGS[@]}" >"$log" 2>&1 &
@@ -60,8 +61,8 @@ start_app() {
       tail -30 "$log" >&2
       return 1
     fi
-    if (( SECONDS - t0 > 180 )); then
-      echo "the application did not come up within 180 s; see $log" >&2
+    if (( SECONDS - t0 > ${START_TIMEOUT:-600} )); then
+      echo "the application did not come up within ${START_TIMEOUT:-600} s; see $log" >&2
       return 1
     fi
     sleep 0.2

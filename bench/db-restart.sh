@@ -5,21 +5,25 @@
 # (expected: 0), whether the application recovered by itself (same process, requests succeed afterwards),
 # and the same lost / duplicated checks as bench/crash.sh. See docs/reliability.md.
 #
-#   bench/db-restart.sh [--down S] [--users N] [--duration S] [--at S] [--port P] [--db NAME]
+#   bench/db-restart.sh [--down S] [--at S] [--duration S] [--users N]
+#   bench/db-restart.sh --shared-cluster "15 main" --pg-port 5432     # restart the machine's own cluster
 #
 #   --down S       seconds the cluster stays stopped                   [3]
 #   --at S         seconds of load before the stop                     [20]
 #   --duration S   seconds of load in all                              [60]
 #   --users N      virtual users                                       [8]
 #   --port P / --db NAME                                               [18092 / ronghe_crash]
-#   --cluster "15 main"   the cluster for pg_ctlcluster                [15 main]
-#   --quiet-wait S  wait up to S s for no COPY to be running elsewhere; give up without a restart otherwise [300]
 #
-# It restarts the machine's PostgreSQL cluster, which other work may be using: it waits for a moment when no
-# COPY runs, keeps the outage short, and always starts the cluster again, even when interrupted.
+# By default it restarts a private cluster of its own (PostgreSQL 15, "15 ronghe_restart" on port 5433,
+# created with pg_createcluster when missing and dropped at the end), because the machine's cluster serves
+# other work. With --shared-cluster it restarts that one instead: it then first waits (up to --quiet-wait S,
+# 300) for a moment when no COPY runs there and gives up otherwise. Either way the cluster is started again
+# even when the script is interrupted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DOWN=3 AT=20 DURATION=60 USERS=8 PORT=18092 DB=ronghe_crash CLUSTER="15 main" QUIET_WAIT=300
+DOWN=3 AT=20 DURATION=60 USERS=8 PORT=18092 DB=ronghe_crash QUIET_WAIT=300
+CLUSTER="15 ronghe_restart" PRIVATE=true
+PGPORT_=5433
 while (( $# )); do
   case "$1" in
     --down) DOWN=$2; shift 2 ;;
@@ -28,7 +32,8 @@ while (( $# )); do
     --users) USERS=$2; shift 2 ;;
     --port) PORT=$2; shift 2 ;;
     --db) DB=$2; shift 2 ;;
-    --cluster) CLUSTER=$2; shift 2 ;;
+    --shared-cluster) CLUSTER=$2; PRIVATE=false; PGPORT_=5432; shift 2 ;;
+    --pg-port) PGPORT_=$2; shift 2 ;;
     --quiet-wait) QUIET_WAIT=$2; shift 2 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
@@ -42,6 +47,9 @@ cleanup() {
     pg_ctlcluster $CLUSTER start || true
   fi
   stop_app
+  if [[ $PRIVATE == true ]]; then
+    pg_dropcluster $CLUSTER --stop || true
+  fi
 }
 trap cleanup EXIT
 
@@ -49,30 +57,34 @@ mkdir -p "$WORK" && rm -f "$WORK"/*.log "$WORK/journal.csv"
 RUN="dbr$(date +%s)"
 echo "$RUN" >"$WORK/run-id"
 build_jar
-echo "database restart run $RUN: cluster $CLUSTER down for $DOWN s after $AT s of $DURATION s load, $USERS users ($(date -u +%FT%TZ); $(uptime))"
+if [[ $PRIVATE == true ]]; then
+  pg_lsclusters -h | awk '{print $1 " " $2}' | grep -qx "$CLUSTER" && pg_dropcluster $CLUSTER --stop
+  pg_createcluster $CLUSTER -p "$PGPORT_" --start -- --auth-host=trust --auth-local=trust >/dev/null
+fi
+echo "database restart run $RUN: cluster $CLUSTER (port $PGPORT_) down for $DOWN s after $AT s of $DURATION s load, $USERS users ($(date -u +%FT%TZ); $(uptime))"
 recreate_db
 start_app
 pid_before=$APP_PID
 
-load_client --url "http://localhost:$PORT" \
-  --users "$USERS" --duration "$DURATION" --warmup 0 --retry-for 120 --run "$RUN" --journal "$PWD/$WORK/journal.csv" \
-  --progress 2 >"$WORK/load.log" 2>&1 &
+load_client --url "http://localhost:$PORT" --users "$USERS" --duration "$DURATION" --warmup 0 --retry-for 120 \
+  --run "$RUN" --journal "$PWD/$WORK/journal.csv" --progress 2 >"$WORK/load.log" 2>&1 &
 LOAD_PID=$!
+wait_for_acks 0
 sleep "$AT"
 
-# Other work on this server: never stop it in the middle of someone's COPY.
-t0=$SECONDS
-while psql -h 127.0.0.1 -U postgres -qAtX -c "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'
-        AND query ILIKE 'copy%' AND pid <> pg_backend_pid()" | grep -qv '^0$'; do
-  if (( SECONDS - t0 > QUIET_WAIT )); then
-    echo "a COPY kept running for $QUIET_WAIT s: not restarting PostgreSQL"
-    kill "$LOAD_PID"; exit 3
-  fi
-  sleep 2
-done
-psql -h 127.0.0.1 -U postgres -qAtX -c "SELECT datname, state, query_start, left(query, 60) FROM pg_stat_activity
-  WHERE state = 'active' AND pid <> pg_backend_pid()" | sed 's/^/  active before the stop: /'
-acked=$(wc -l <"$WORK/journal.csv")
+if [[ $PRIVATE == false ]]; then
+  # Other work on this server: never stop it in the middle of someone's COPY.
+  t0=$SECONDS
+  while psql -h 127.0.0.1 -p "$PGPORT_" -U postgres -qAtX -c "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'
+          AND query ILIKE 'copy%' AND pid <> pg_backend_pid()" | grep -qv '^0$'; do
+    if (( SECONDS - t0 > QUIET_WAIT )); then
+      echo "a COPY kept running for $QUIET_WAIT s: not restarting PostgreSQL"
+      kill "$LOAD_PID"; exit 3
+    fi
+    sleep 2
+  done
+fi
+acked=$(acks)
 stop_at=$(date +%s.%N)
 CLUSTER_STOPPED=true
 pg_ctlcluster $CLUSTER stop -m fast
@@ -89,13 +101,15 @@ until curl -fsS -o /dev/null -H "Authorization: Bearer $token" "http://localhost
 recovered_at=$(date +%s.%N)
 echo "first successful request $(printf '%.1f' "$(echo "$recovered_at - $up_at" | bc)") s after PostgreSQL was back"
 
-wait "$LOAD_PID" || echo "the load client reported failed loops (see $WORK/load.log)"
+load_ok=true
+wait "$LOAD_PID" || { load_ok=false; echo "the load client reported failed loops (see $WORK/load.log)"; }
+grep -E '^ +[0-9]+ s:' "$WORK/load.log" | sed 's/^/  /'
 sed -n '/^measured/,$p' "$WORK/load.log"
 if [[ "$APP_PID" == "$pid_before" ]] && kill -0 "$APP_PID" 2>/dev/null; then
   echo "application: the same process ($APP_PID) throughout, not restarted"
 else
   echo "application: NOT the same process"
 fi
-grep -c ' ERROR ' "$WORK/app-1.log" | sed 's/^/application log ERROR lines: /' || true
+echo "application log: $(grep -c ' ERROR ' "$WORK/app-1.log" || true) ERROR lines, $(grep -c ' 500 \|status=500' "$WORK/app-1.log" || true) mentions of 500"
 other5xx=$(sed -n 's/^503: [0-9]*, other 5xx: \([0-9]*\),.*/\1/p' "$WORK/load.log")
-check "$PWD/$WORK/journal.csv" && [[ "${other5xx:-1}" == 0 ]]
+check "$PWD/$WORK/journal.csv" && [[ "${other5xx:-1}" == 0 && $load_ok == true ]]

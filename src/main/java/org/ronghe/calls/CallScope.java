@@ -25,7 +25,8 @@ public record CallScope(boolean all, Set<Long> organs, Set<Long> streets, Set<Lo
         StringBuilder sql = new StringBuilder();
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         if (!organs.isEmpty()) {
-            or(sql, "EXISTS (SELECT 1 FROM call_handler sh WHERE sh.call_id = " + alias + ".id AND sh.organ_id IN (:scope_org))");
+            or(sql, "EXISTS (SELECT 1 FROM call_handler sh WHERE sh.call_id = " + alias + ".id AND sh.call_raised_at = " + alias
+                    + ".raised_at AND sh.organ_id IN (:scope_org))");
             params.put("scope_org", organs);
         }
         if (!streets.isEmpty()) {

@@ -8,6 +8,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means the database cannot be reached for the moment (stopped, restarting, the pool
@@ -27,11 +28,25 @@ public final class DatabaseUnavailable {
     public static boolean causes(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (unreachable(t)) {
+            if (unreachable(t) || t instanceof TransactionSystemException tse && lostConnection(tse)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A step whose connection the database closed (a restart terminates every session) fails once more
+     * when the transaction is rolled back on the dead connection; that rollback failure replaces the
+     * original one, which it keeps as its application exception when there was one.
+     */
+    private static boolean lostConnection(TransactionSystemException failure) {
+        if (failure.getApplicationException() != null && causes(failure.getApplicationException())) {
+            return true;
+        }
+        // Hikari's answer on a connection it has already closed carries no SQLSTATE.
+        return failure.getCause() instanceof SQLException sql
+                && (connectionState(sql.getSQLState()) || "Connection is closed".equals(sql.getMessage()));
     }
 
     private static boolean unreachable(Throwable t) {

@@ -123,11 +123,11 @@ public class CallQueries {
                 .contains("q", f.q(), "c.title", "c.description");
         if (f.organ() != null && !f.organ().isBlank()) {
             where.and("EXISTS (SELECT 1 FROM call_handler fh JOIN organ fo ON fo.id = fh.organ_id "
-                    + "WHERE fh.call_id = c.id AND fo.code = :organ)", Map.of("organ", f.organ().trim()));
+                    + "WHERE fh.call_id = c.id AND fh.call_raised_at = c.raised_at AND fo.code = :organ)", Map.of("organ", f.organ().trim()));
         }
         if (f.lead() != null && !f.lead().isBlank()) {
             where.and("EXISTS (SELECT 1 FROM call_assignment fa JOIN organ fl ON fl.id = fa.organ_id "
-                    + "WHERE fa.call_id = c.id AND fl.code = :lead)", Map.of("lead", f.lead().trim()));
+                    + "WHERE fa.call_id = c.id AND fa.call_raised_at = c.raised_at AND fl.code = :lead)", Map.of("lead", f.lead().trim()));
         }
         if (Boolean.TRUE.equals(f.queue())) {
             where.and("c.state IN ('RAISED', 'RETURNED')");

@@ -64,7 +64,7 @@ public class Inbox {
             p.put("organ", organ);
             accept = queries.matching("c.state = 'DISPATCHED' AND c.lead_organ_id = :organ", p, LIMIT);
             reply = queries.matching("c.state = 'ACCEPTED' AND c.lead_organ_id = :organ", p, LIMIT);
-            checkIn = queries.matching("EXISTS (SELECT 1 FROM call_handler h WHERE h.call_id = c.id AND h.organ_id = :organ "
+            checkIn = queries.matching("EXISTS (SELECT 1 FROM call_handler h WHERE h.call_id = c.id AND h.call_raised_at = c.raised_at AND h.organ_id = :organ "
                     + "AND h.active AND h.check_in_by IS NOT NULL AND h.checked_in_at IS NULL AND NOT h.missed)", p, LIMIT);
         }
         if (user.role() == Role.COMMUNITY_STAFF || user.role() == Role.STREET_STAFF) {

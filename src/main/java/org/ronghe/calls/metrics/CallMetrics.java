@@ -66,7 +66,7 @@ public class CallMetrics {
         MapSqlParameterSource params = where.params().addValue("now", OffsetDateTime.now(clock));
         double weight = weight();
         return jdbc.sql("SELECT " + groupBy.key + " AS code, " + groupBy.name + " AS name, " + COUNTS
-                        + " FROM call_assignment a JOIN call c ON c.id = a.call_id " + groupBy.join
+                        + " FROM call_assignment a JOIN call c ON c.id = a.call_id AND c.raised_at = a.call_raised_at " + groupBy.join
                         + where.sql() + " GROUP BY " + groupBy.key + ", " + groupBy.name + " ORDER BY " + groupBy.key)
                 .paramSource(params)
                 .query((rs, n) -> new MetricRow(rs.getString("code"), rs.getString("name"), counts(rs), weight))
@@ -76,7 +76,8 @@ public class CallMetrics {
     MetricRow rawTotal(CallScope scope, LocalDate from, LocalDate to) {
         SqlWhere where = period(scope, from, to);
         MapSqlParameterSource params = where.params().addValue("now", OffsetDateTime.now(clock));
-        return jdbc.sql("SELECT " + COUNTS + " FROM call_assignment a JOIN call c ON c.id = a.call_id" + where.sql())
+        return jdbc.sql("SELECT " + COUNTS + " FROM call_assignment a JOIN call c ON c.id = a.call_id AND c.raised_at = a.call_raised_at"
+                        + where.sql())
                 .paramSource(params)
                 .query((rs, n) -> new MetricRow(null, null, counts(rs), weight())).single();
     }

@@ -124,7 +124,7 @@ final class TalliedMetrics {
                         + "OR (a.rerouted_at IS NOT NULL AND a.rerouted_at <= a.accept_by))");
         Map<String, Long> pending = new HashMap<>();
         jdbc.sql("SELECT " + (groupBy == null ? "''" : groupBy.key) + " AS code, COUNT(*) AS n"
-                        + " FROM call_assignment a JOIN call c ON c.id = a.call_id " + (groupBy == null ? "" : groupBy.join)
+                        + " FROM call_assignment a JOIN call c ON c.id = a.call_id AND c.raised_at = a.call_raised_at " + (groupBy == null ? "" : groupBy.join)
                         + where.sql() + (groupBy == null ? "" : " GROUP BY " + groupBy.key))
                 .paramSource(where.params())
                 .query((rs, n) -> pending.put(rs.getString("code"), rs.getLong("n"))).list();

@@ -109,7 +109,7 @@ public class CallTallies {
                 sql.executeUpdate("DELETE FROM call_tally");
                 sql.executeUpdate("INSERT INTO call_tally (" + KEY_COLUMNS + ", " + String.join(", ", COUNTERS) + ") "
                         + "SELECT 'O', 'D', " + day + ", c.street_id, 0, a.organ_id, c.category_code, 0, 0, " + SUMS
-                        + " FROM call_assignment a JOIN call c ON c.id = a.call_id"
+                        + " FROM call_assignment a JOIN call c ON c.id = a.call_id AND c.raised_at = a.call_raised_at"
                         + " GROUP BY " + day + ", c.street_id, a.organ_id, c.category_code");
                 sql.executeUpdate("INSERT INTO call_tally (" + KEY_COLUMNS + ", " + String.join(", ", COUNTERS) + ") "
                         + "SELECT 'C', 'D', raised_day, street_id, community_id, 0, '', "
@@ -118,7 +118,7 @@ public class CallTallies {
                         + " CASE WHEN c.state <> 'CLOSED' THEN 1 ELSE 0 END AS open_calls, "
                         + String.join(", ", COUNTERS.subList(2, COUNTERS.size()).stream().map(c -> "0 AS " + c).toList())
                         + " FROM call c UNION ALL SELECT " + day + ", c.street_id, c.community_id, 0, 0, " + PER_ROW
-                        + " FROM call_assignment a JOIN call c ON c.id = a.call_id) x GROUP BY raised_day, street_id, community_id");
+                        + " FROM call_assignment a JOIN call c ON c.id = a.call_id AND c.raised_at = a.call_raised_at) x GROUP BY raised_day, street_id, community_id");
                 String month = "CAST(DATE_TRUNC('month', period) AS DATE)";
                 sql.executeUpdate("INSERT INTO call_tally (" + KEY_COLUMNS + ", " + String.join(", ", COUNTERS) + ") "
                         + "SELECT dim, 'M', " + month + ", street_id, community_id, organ_id, category_code, "

@@ -51,18 +51,19 @@ public class Calls {
     private static final String INSERT_KEY = """
             INSERT INTO call_key (raised_by, idempotency_key, call_id) VALUES (:raisedBy, :key, :call)""";
     private static final String INSERT_HANDLER = """
-            INSERT INTO call_handler (call_id, organ_id, role, since, check_in_by, checked_in_at, missed, active, dispatched)
-            VALUES (:call, :organ, :role, :since, :checkInBy, :checkedInAt, :missed, :active, :dispatched)""";
+            INSERT INTO call_handler (call_id, call_raised_at, organ_id, role, since, check_in_by, checked_in_at, missed, active,
+                                      dispatched)
+            VALUES (:call, :raisedAt, :organ, :role, :since, :checkInBy, :checkedInAt, :missed, :active, :dispatched)""";
     private static final String UPDATE_HANDLER = """
             UPDATE call_handler SET role = :role, since = :since, check_in_by = :checkInBy, checked_in_at = :checkedInAt,
                    missed = :missed, active = :active, dispatched = :dispatched
             WHERE call_id = :call AND organ_id = :organ""";
     private static final String INSERT_ASSIGNMENT = """
-            INSERT INTO call_assignment (call_id, organ_id, round, dispatched_at, accept_by, reply_by, urge_at,
+            INSERT INTO call_assignment (call_id, call_raised_at, organ_id, round, dispatched_at, accept_by, reply_by, urge_at,
                                          escalate_again_at, accepted_at, returned_at, rerouted_at, replied_at, rating,
                                          solved, rated_at, accept_overdue_at, urged_at, escalated_at, escalated_again_at,
                                          first_of_call, first_to_organ)
-            VALUES (:call, :organ, :round, :dispatchedAt, :acceptBy, :replyBy, :urgeAt, :escalateAgainAt, :acceptedAt,
+            VALUES (:call, :raisedAt, :organ, :round, :dispatchedAt, :acceptBy, :replyBy, :urgeAt, :escalateAgainAt, :acceptedAt,
                     :returnedAt, :reroutedAt, :repliedAt, :rating, :solved, :ratedAt, :acceptOverdueAt, :urgedAt,
                     :escalatedAt, :escalatedAgainAt, :firstOfCall, :firstToOrgan)""";
     private static final String UPDATE_ASSIGNMENT = """
@@ -136,7 +137,8 @@ public class Calls {
         List<MapSqlParameterSource> changedAssignments = new ArrayList<>();
         for (Call call : calls) {
             for (Call.Handler h : call.handlers()) {
-                MapSqlParameterSource p = new MapSqlParameterSource().addValue("call", call.id()).addValue("organ", h.organId())
+                MapSqlParameterSource p = new MapSqlParameterSource().addValue("call", call.id())
+                        .addValue("raisedAt", time(call.raisedAt())).addValue("organ", h.organId())
                         .addValue("role", h.role().name()).addValue("since", time(h.since()))
                         .addValue("checkInBy", time(h.checkInBy())).addValue("checkedInAt", time(h.checkedInAt()))
                         .addValue("missed", h.missed()).addValue("active", h.active()).addValue("dispatched", h.dispatched());
@@ -148,7 +150,7 @@ public class Calls {
             }
             boolean stepped = !call.events().isEmpty();
             for (Call.Assignment a : call.assignmentsToWrite()) {
-                MapSqlParameterSource p = assignmentParams(call.id(), a);
+                MapSqlParameterSource p = assignmentParams(call.id(), a).addValue("raisedAt", time(call.raisedAt()));
                 if (a.id() == null) {
                     newAssignments.add(a);
                     newAssignmentParams.add(p);
