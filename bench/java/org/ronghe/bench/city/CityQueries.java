@@ -31,6 +31,8 @@ public final class CityQueries {
     private static final String[] CATEGORIES = CityNames.CATEGORIES.stream().map(c -> c[0]).toArray(String[]::new);
     private static final String[] WORDS = {"电梯", "垃圾", "噪音", "积水", "路灯", "油烟", "学位", "低保"};
 
+    /** A request that takes longer is reported as timed out (and the query's other runs skipped). */
+    private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("city.timeout", 15));
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -86,15 +88,29 @@ public final class CityQueries {
             if (only != null && !q.label().contains(only)) {
                 continue;
             }
-            for (int i = 0; i < warmup; i++) {
-                get(q.account(), q.path().apply(runs + i));
-            }
             double[] ms = new double[runs];
             String answer = "";
+            try {
+                for (int i = 0; i < warmup; i++) {
+                    get(q.account(), q.path().apply(runs + i));
+                }
+            } catch (java.net.http.HttpTimeoutException e) {
+                // One request past the limit says enough; the others would only take as long.
+                System.out.printf(Locale.ROOT, "| %d | %s | %s | > %d s | | | | **no** | timed out |%n", n, q.label(),
+                        q.account().replace("city-", ""), TIMEOUT.toSeconds());
+                continue;
+            }
             for (int i = 0; i < runs; i++) {
                 String path = q.path().apply(i);
                 long t = System.nanoTime();
-                HttpResponse<String> r = get(q.account(), path);
+                HttpResponse<String> r;
+                try {
+                    r = get(q.account(), path);
+                } catch (java.net.http.HttpTimeoutException e) {
+                    ms = Arrays.copyOf(ms, i);
+                    answer = "timed out (> " + TIMEOUT.toSeconds() + " s) at run " + (i + 1);
+                    break;
+                }
                 ms[i] = (System.nanoTime() - t) / 1e6;
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
@@ -102,6 +118,11 @@ public final class CityQueries {
                 if (i == 0) {
                     answer = summary(r.body());
                 }
+            }
+            if (ms.length == 0) {
+                System.out.printf(Locale.ROOT, "| %d | %s | %s | > %d s | | | | **no** | %s |%n", n, q.label(),
+                        q.account().replace("city-", ""), TIMEOUT.toSeconds(), answer);
+                continue;
             }
             Arrays.sort(ms);
             System.out.printf(Locale.ROOT, "| %d | %s | %s | %.0f | %.0f | %.0f | %.0f | %s | %s |%n", n, q.label(),
@@ -225,7 +246,7 @@ public final class CityQueries {
 
     private HttpResponse<String> get(String account, String path) throws Exception {
         boolean api = path.startsWith("/api/");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).GET()
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET()
                 .header("Accept", api ? "application/json" : "text/html");
         if (api) {
             request.header("Authorization", "Bearer " + tokens.get(account));
