@@ -192,7 +192,11 @@ public class Calls {
         }
     }
 
-    /** Loads a call with its handlers and current dispatch in one query. */
+    /**
+     * Loads a call with its handlers and current dispatch in one query. The dispatch join names its call
+     * ({@code a.call_id = c.id}) so that the planner reads it through the call's index: with the subquery
+     * alone, PostgreSQL hashed the whole dispatch table on every load (found by bench/call-loop.sh).
+     */
     public Optional<Call> find(long id) {
         List<Call.Handler> handlers = new ArrayList<>();
         Call.Snapshot[] snapshot = new Call.Snapshot[1];
@@ -208,7 +212,7 @@ public class Calls {
                        a.accept_overdue_at AS a_accept_overdue_at, a.urged_at AS a_urged_at,
                        a.escalated_at AS a_escalated_at, a.escalated_again_at AS a_escalated_again_at
                 FROM call c
-                LEFT JOIN call_assignment a ON a.id = (SELECT MAX(x.id) FROM call_assignment x WHERE x.call_id = c.id)
+                LEFT JOIN call_assignment a ON a.call_id = c.id AND a.id = (SELECT MAX(x.id) FROM call_assignment x WHERE x.call_id = c.id)
                 LEFT JOIN call_handler h ON h.call_id = c.id
                 WHERE c.id = :id ORDER BY h.since""", Map.of("id", id), rs -> {
             if (snapshot[0] == null) {
