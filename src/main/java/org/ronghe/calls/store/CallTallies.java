@@ -59,12 +59,25 @@ public class CallTallies {
         }
     }
 
-    /** Adds what the given calls changed since they were loaded; call before they are marked written. */
+    /**
+     * Adds what the given calls changed since they were loaded; call before they are marked written. Inside a
+     * transaction the differences are written just before it commits, so that the row locks of a busy
+     * street's and organ's tallies are held for the commit only, not for the rest of the step.
+     */
     void add(List<Call> calls) {
         Map<Key, long[]> deltas = deltas(calls, clock.getZone());
         if (deltas.isEmpty()) {
             return;
         }
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            pending().addAll(deltas);
+        } else {
+            write(deltas);
+        }
+    }
+
+    private void write(Map<Key, long[]> deltas) {
         if (dialect == Dialect.H2) {
             holdEmbeddedLockUntilCommit();
             for (Map.Entry<Key, long[]> e : deltas.entrySet()) {
@@ -76,6 +89,47 @@ public class CallTallies {
         } else {
             jdbc.batchUpdate(INSERT + POSTGRES_ON_CONFLICT, deltas.entrySet().stream()
                     .map(e -> params(e.getKey(), e.getValue())).toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    private PendingDeltas pending() {
+        for (TransactionSynchronization sync : TransactionSynchronizationManager.getSynchronizations()) {
+            if (sync instanceof PendingDeltas pending && pending.owner == this) {
+                return pending;
+            }
+        }
+        PendingDeltas pending = new PendingDeltas(this);
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
+    }
+
+    /** The differences of one transaction, summed per tally row (in key order, so transactions lock rows alike). */
+    private static final class PendingDeltas implements TransactionSynchronization {
+
+        private final CallTallies owner;
+        private final Map<Key, long[]> deltas = new TreeMap<>();
+
+        PendingDeltas(CallTallies owner) {
+            this.owner = owner;
+        }
+
+        void addAll(Map<Key, long[]> more) {
+            more.forEach((key, delta) -> add(deltas, key, delta));
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            // Steps of one transaction may cancel out (raised and closed at once): such rows are not written.
+            deltas.values().removeIf(delta -> java.util.Arrays.stream(delta).allMatch(n -> n == 0));
+            if (!deltas.isEmpty()) {
+                owner.write(deltas);
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            // Just before the audit seal (the last step before commit).
+            return LOWEST_PRECEDENCE - 1;
         }
     }
 
