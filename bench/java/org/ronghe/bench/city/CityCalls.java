@@ -31,7 +31,7 @@ final class CityCalls {
     static final String ASSIGNMENT_COLUMNS = "call_id, call_raised_at, organ_id, round, dispatched_at, accept_by, reply_by, urge_at, escalate_again_at,"
             + " accepted_at, returned_at, rerouted_at, replied_at, rating, solved, rated_at, accept_overdue_at, urged_at, escalated_at,"
             + " escalated_again_at, first_of_call, first_to_organ";
-    static final String HANDLER_COLUMNS = "call_id, call_raised_at, organ_id, role, since, check_in_by, checked_in_at, missed, active, dispatched";
+    static final String HANDLER_COLUMNS = "call_id, call_raised_at, organ_id, role, since, check_in_by, checked_in_at, missed, active, dispatched, call_open";
     static final String EVENT_COLUMNS = "call_id, at, actor, type, from_state, to_state, organ_id, note";
     private static final long NONE = Long.MIN_VALUE;
     private static final String[] ORIGINS = {"COMMUNITY", "COMMUNITY", "COMMUNITY", "COMMUNITY", "GRID", "GRID", "GRID", "STREET",
@@ -366,7 +366,7 @@ final class CityCalls {
                         .micros(d.repliedAt).text(d.rating).bool(d.solved).micros(d.ratedAt).micros(d.acceptOverdueAt)
                         .micros(d.urgedAt).micros(d.escalatedAt).micros(d.escalatedAgainAt).bool(d.firstOfCall).bool(true);
                 w.handler.row().int8(id).micros(raised).int8(d.organ).text("LEAD").micros(d.dispatchedAt).micros(NONE).micros(NONE).bool(false)
-                        .bool(d.active).bool(true);
+                        .bool(d.active).bool(true).bool(!"CLOSED".equals(state));
             }
             if (w.event != null) {
                 events.sort(Comparator.comparingLong(Event::at));

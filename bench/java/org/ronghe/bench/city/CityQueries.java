@@ -169,6 +169,7 @@ public final class CityQueries {
         q.add(new Query("inbox page (HTML /inbox)", s, i -> "/inbox"));
         q.add(new Query("call list (organ scope)", s, i -> "/api/v1/calls"));
         q.add(new Query("call list, overdue (organ scope)", s, i -> "/api/v1/calls?overdue=true"));
+        q.add(new Query("call list, open (organ scope)", s, i -> "/api/v1/calls?open=true"));
         q.add(new Query("call list, month (organ scope)", s, i -> "/api/v1/calls?from=" + monthFrom + "&to=" + monthTo));
         q.add(new Query("metrics by organ, the year (organ scope)", s, i -> "/api/v1/calls/metrics?groupBy=organ&from=" + yearFrom + "&to=" + yearTo));
         q.add(new Query("figures (organ scope)", s, i -> "/api/v1/figures"));

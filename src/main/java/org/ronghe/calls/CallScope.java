@@ -44,6 +44,11 @@ public record CallScope(boolean all, Set<Long> organs, Set<Long> streets, Set<Lo
         return sql.isEmpty() ? SqlClause.FALSE : new SqlClause("(" + sql + ")", params);
     }
 
+    /** The calls one organ takes or took part in, and nothing else (an organ secretary's scope). */
+    public boolean onlyOneOrgan() {
+        return !all && organs.size() == 1 && streets.isEmpty() && communities.isEmpty() && raisedBy == null;
+    }
+
     public boolean sees(Call call) {
         return all || call.handlers().stream().anyMatch(h -> organs.contains(h.organId()))
                 || streets.contains(call.place().streetId()) || communities.contains(call.place().communityId())

@@ -29,17 +29,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class CallQueries {
 
-    private static final String FROM = " " + """
-             FROM call c
-             JOIN category k ON k.code = c.category_code
-             JOIN community m ON m.id = c.community_id
-             JOIN street s ON s.id = c.street_id
-             LEFT JOIN organ o ON o.id = c.lead_organ_id""";
-    private static final String SELECT = """
+    /** The names a list row shows, joined to a page of calls only (never to the rows a count reads). */
+    private static final String NAMES = """
             SELECT c.id, c.title, c.state, c.urgency, c.origin, c.category_code, k.name AS category_name,
                    m.code AS community_code, m.name AS community_name, s.code AS street_code, s.name AS street_name,
                    o.code AS organ_code, o.name AS organ_name, c.raised_at, c.accept_by, c.reply_by, c.closed_at,
-                   c.rating, c.solved, c.reopens, c.raised_by""" + FROM;
+                   c.rating, c.solved, c.reopens, c.raised_by
+            FROM (%s) c
+            JOIN category k ON k.code = c.category_code
+            JOIN community m ON m.id = c.community_id
+            JOIN street s ON s.id = c.street_id
+            LEFT JOIN organ o ON o.id = c.lead_organ_id""";
 
     public static final int COUNT_CAP = 10_000;
 
@@ -53,23 +53,27 @@ public class CallQueries {
 
     /** A page of calls, newest first; the total is counted up to {@link #COUNT_CAP} (a city has millions). */
     public PageResult<CallRow> page(CallScope scope, Filter filter, PageQuery page) {
-        SqlWhere where = where(scope, filter);
-        long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1" + FROM + where.sql() + " LIMIT " + (COUNT_CAP + 1) + ") x")
+        Selection selection = selection(scope, filter);
+        SqlWhere where = selection.where();
+        long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1" + selection.from() + where.sql() + " LIMIT " + (COUNT_CAP + 1) + ") x")
                 .paramSource(where.params()).query(Long.class).single();
-        List<CallRow> rows = jdbc.sql(SELECT + where.sql() + " ORDER BY c.raised_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
+        String newest = "SELECT c.*" + selection.from() + where.sql() + " ORDER BY " + selection.newestFirst() + " LIMIT :limit OFFSET :offset";
+        List<CallRow> rows = jdbc.sql(NAMES.formatted(newest) + " ORDER BY c.raised_at DESC, c.id DESC")
                 .paramSource(where.params(page)).query(this::row).list();
         return counted > COUNT_CAP ? PageResult.atLeast(rows, page, COUNT_CAP) : PageResult.of(rows, page, counted);
     }
 
     /** Calls matching a condition that identifies the viewer itself (an inbox), newest deadline first. */
     public List<CallRow> matching(String condition, Map<String, ?> params, int limit) {
-        return jdbc.sql(SELECT + " WHERE " + condition + " ORDER BY COALESCE(c.reply_by, c.raised_at), c.id LIMIT :limit")
+        String first = "SELECT c.* FROM call c WHERE " + condition + " ORDER BY COALESCE(c.reply_by, c.raised_at), c.id LIMIT :limit";
+        return jdbc.sql(NAMES.formatted(first) + " ORDER BY COALESCE(c.reply_by, c.raised_at), c.id")
                 .params(params).param("limit", limit).query(this::row).list();
     }
 
     public long count(CallScope scope, Filter filter) {
-        SqlWhere where = where(scope, filter);
-        return jdbc.sql("SELECT COUNT(*)" + FROM + where.sql()).paramSource(where.params()).query(Long.class).single();
+        Selection selection = selection(scope, filter);
+        return jdbc.sql("SELECT COUNT(*)" + selection.from() + selection.where().sql())
+                .paramSource(selection.where().params()).query(Long.class).single();
     }
 
     public List<CallEvent> timeline(long callId) {
@@ -111,23 +115,61 @@ public class CallQueries {
                 .list();
     }
 
-    SqlWhere where(CallScope scope, Filter f) {
-        SqlWhere where = new SqlWhere().and(scope.sql("c"))
+    /**
+     * Which rows a list reads and in which order. A list of one organ's calls is read from that organ's
+     * handler (or dispatch) rows, newest first through their index, each joined to its call by id and month:
+     * at city scale an organ has hundreds of thousands of calls, and a semi-join from {@code call} would read
+     * them all before the first page. Names of streets, communities and organs are turned into ids by scalar
+     * subqueries, so that a count never joins the name tables.
+     */
+    Selection selection(CallScope scope, Filter f) {
+        SqlWhere where = new SqlWhere();
+        String from = " FROM call c";
+        String newestFirst = "c.raised_at DESC, c.id DESC";
+        String raisedAt = "c.raised_at";
+        CallScope rest = scope;
+        boolean byOrganCode = f.organ() != null && !f.organ().isBlank();
+        boolean byLeadCode = f.lead() != null && !f.lead().isBlank();
+        if (scope.onlyOneOrgan()) {
+            from = " FROM call_handler d JOIN call c ON c.id = d.call_id AND c.raised_at = d.call_raised_at";
+            where.and("d.organ_id = :scope_org", Map.of("scope_org", scope.organs().iterator().next()));
+            newestFirst = "d.call_raised_at DESC, d.call_id DESC";
+            raisedAt = "d.call_raised_at";
+            rest = CallScope.everything();
+        } else if (scope.all() && byOrganCode) {
+            from = " FROM call_handler d JOIN call c ON c.id = d.call_id AND c.raised_at = d.call_raised_at";
+            where.and("d.organ_id = (SELECT id FROM organ WHERE code = :organ)", Map.of("organ", f.organ().trim()));
+            newestFirst = "d.call_raised_at DESC, d.call_id DESC";
+            raisedAt = "d.call_raised_at";
+            byOrganCode = false;
+        } else if (scope.all() && byLeadCode) {
+            // The first dispatch of a call to an organ stands for all of them, so each call is read once.
+            from = " FROM call_assignment d JOIN call c ON c.id = d.call_id AND c.raised_at = d.call_raised_at";
+            where.and("d.organ_id = (SELECT id FROM organ WHERE code = :lead) AND d.first_to_organ", Map.of("lead", f.lead().trim()));
+            newestFirst = "d.call_raised_at DESC, d.call_id DESC";
+            raisedAt = "d.call_raised_at";
+            byLeadCode = false;
+        }
+        where.and(rest.sql("c"))
                 .eq("c.state", "state", f.state() == null ? null : f.state().name())
-                .eq("s.code", "street", f.street())
-                .eq("m.code", "community", f.community())
                 .eq("c.category_code", "category", f.category())
                 .eq("c.origin", "origin", f.origin() == null ? null : f.origin().name())
                 .eq("c.rating", "rating", f.rating() == null ? null : f.rating().name())
                 .eq("c.solved", "solved", f.solved())
                 .contains("q", f.q(), "c.title", "c.description");
-        if (f.organ() != null && !f.organ().isBlank()) {
-            where.and("EXISTS (SELECT 1 FROM call_handler fh JOIN organ fo ON fo.id = fh.organ_id "
-                    + "WHERE fh.call_id = c.id AND fh.call_raised_at = c.raised_at AND fo.code = :organ)", Map.of("organ", f.organ().trim()));
+        if (f.street() != null && !f.street().isBlank()) {
+            where.and("c.street_id = (SELECT id FROM street WHERE code = :street)", Map.of("street", f.street().trim()));
         }
-        if (f.lead() != null && !f.lead().isBlank()) {
-            where.and("EXISTS (SELECT 1 FROM call_assignment fa JOIN organ fl ON fl.id = fa.organ_id "
-                    + "WHERE fa.call_id = c.id AND fa.call_raised_at = c.raised_at AND fl.code = :lead)", Map.of("lead", f.lead().trim()));
+        if (f.community() != null && !f.community().isBlank()) {
+            where.and("c.community_id = (SELECT id FROM community WHERE code = :community)", Map.of("community", f.community().trim()));
+        }
+        if (byOrganCode) {
+            where.and("EXISTS (SELECT 1 FROM call_handler fh WHERE fh.call_id = c.id AND fh.call_raised_at = c.raised_at "
+                    + "AND fh.organ_id = (SELECT id FROM organ WHERE code = :organ))", Map.of("organ", f.organ().trim()));
+        }
+        if (byLeadCode) {
+            where.and("EXISTS (SELECT 1 FROM call_assignment fa WHERE fa.call_id = c.id AND fa.call_raised_at = c.raised_at "
+                    + "AND fa.organ_id = (SELECT id FROM organ WHERE code = :lead))", Map.of("lead", f.lead().trim()));
         }
         if (Boolean.TRUE.equals(f.queue())) {
             where.and("c.state IN ('RAISED', 'RETURNED')");
@@ -138,20 +180,49 @@ public class CallQueries {
         if (Boolean.TRUE.equals(f.overdue())) {
             where.and(overdue("c"), Map.of("now", OffsetDateTime.now(clock)));
         }
+        if (from.contains("call_handler d")) {
+            openness(where, f);
+        }
         ZoneId zone = clock.getZone();
         if (f.from() != null) {
-            where.and("c.raised_at >= :from", Map.of("from", f.from().atStartOfDay(zone).toOffsetDateTime()));
+            where.and(raisedAt + " >= :from", Map.of("from", f.from().atStartOfDay(zone).toOffsetDateTime()));
         }
         if (f.to() != null) {
-            where.and("c.raised_at < :to", Map.of("to", f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+            where.and(raisedAt + " < :to", Map.of("to", f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
         }
-        return where;
+        return new Selection(from, where, newestFirst);
+    }
+
+    /** The handler rows know whether their call is open: an organ's open calls are then read from its open rows alone. */
+    private static void openness(SqlWhere where, Filter f) {
+        boolean onlyOpen = Boolean.TRUE.equals(f.queue()) || Boolean.TRUE.equals(f.open()) || Boolean.TRUE.equals(f.overdue())
+                || (f.state() != null && f.state() != CallState.CLOSED);
+        if (onlyOpen) {
+            where.and("d.call_open");
+        } else if (f.state() == CallState.CLOSED) {
+            where.and("NOT d.call_open");
+        }
+    }
+
+    /** The calls an organ takes or took part in, and those of them not closed, counted from its handler rows alone. */
+    public Counts organCounts(long organ) {
+        return jdbc.sql("SELECT COUNT(*) AS calls, COALESCE(SUM(CASE WHEN call_open THEN 1 ELSE 0 END), 0) AS open_calls"
+                        + " FROM call_handler WHERE organ_id = :organ").param("organ", organ)
+                .query((rs, n) -> new Counts(rs.getLong("calls"), rs.getLong("open_calls"))).single();
+    }
+
+    public record Counts(long calls, long open) {
+    }
+
+    /** @param from the rows read, starting with {@code " FROM"}; @param newestFirst their order, newest call first */
+    record Selection(String from, SqlWhere where, String newestFirst) {
     }
 
     /** A call is overdue while it waits past its accept limit or its reply deadline. */
     public static String overdue(String alias) {
-        return "((" + alias + ".state = 'DISPATCHED' AND " + alias + ".accept_by < :now) OR (" + alias
-                + ".state IN ('DISPATCHED', 'ACCEPTED') AND " + alias + ".reply_by < :now))";
+        // Written as "waiting, and past a limit" so that the index of waiting calls (state and both limits) answers it alone.
+        return "(" + alias + ".state IN ('DISPATCHED', 'ACCEPTED') AND (" + alias + ".reply_by < :now OR (" + alias
+                + ".state = 'DISPATCHED' AND " + alias + ".accept_by < :now)))";
     }
 
     private CallRow row(ResultSet rs, int n) throws SQLException {

@@ -36,8 +36,7 @@ class CallFigures implements FigureSource {
         CallScope scope = scopes.of(user);
         CallQueries.Filter none = CallQueries.Filter.none();
         CallMetrics.MetricRow rates = metrics.total(scope, null, null);
-        CallMetrics.CallCounts counts = metrics.callCounts(scope)
-                .orElseGet(() -> new CallMetrics.CallCounts(queries.count(scope, none), queries.count(scope, none.withOpen())));
+        CallMetrics.CallCounts counts = metrics.callCounts(scope).orElseGet(() -> counted(scope));
         return List.of(
                 new Figure("calls", counts.raised(), "/calls"),
                 new Figure("callsOpen", counts.open(), "/calls?open=true"),
@@ -47,5 +46,14 @@ class CallFigures implements FigureSource {
                 new Figure("resolutionRate", rates.resolutionRate(), "/calls/metrics"),
                 new Figure("satisfactionRate", rates.satisfactionRate(), "/calls/metrics"),
                 new Figure("onTimeRate", rates.onTimeRate(), "/calls/metrics"));
+    }
+
+    private CallMetrics.CallCounts counted(CallScope scope) {
+        if (scope.onlyOneOrgan()) {
+            CallQueries.Counts organ = queries.organCounts(scope.organs().iterator().next());
+            return new CallMetrics.CallCounts(organ.calls(), organ.open());
+        }
+        CallQueries.Filter none = CallQueries.Filter.none();
+        return new CallMetrics.CallCounts(queries.count(scope, none), queries.count(scope, none.withOpen()));
     }
 }

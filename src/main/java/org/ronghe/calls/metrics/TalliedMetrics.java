@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.ronghe.calls.CallScope;
 import org.ronghe.calls.metrics.CallMetrics.Counts;
+import org.ronghe.calls.store.CallTallies;
 import org.ronghe.calls.metrics.CallMetrics.GroupBy;
 import org.ronghe.calls.metrics.CallMetrics.MetricRow;
 import org.ronghe.platform.SqlWhere;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The call figures read from {@code call_tally}: whole months from the month rows, the days at either end
+ * The call figures read from {@code call_tally} (with the differences not yet folded, see {@link CallTallies}): whole months from the month rows, the days at either end
  * of a period from the day rows. Only one figure depends on the moment of reading: a dispatch whose accept
  * limit has not yet passed is not yet in the response rate's base, so those few are counted live.
  */
@@ -40,7 +41,7 @@ final class TalliedMetrics {
         SqlWhere where = where(g.dim, scope, from, to);
         Map<String, Long> pending = pending(groupBy, scope, from, to);
         return jdbc.sql("SELECT " + g.key + " AS code, " + g.name + " AS name, " + sums(groupBy == GroupBy.ORGAN || organScoped(scope))
-                        + " FROM call_tally t " + g.join + where.sql() + " GROUP BY " + g.key + ", " + g.name
+                        + " FROM " + CallTallies.ROWS + " t " + g.join + where.sql() + " GROUP BY " + g.key + ", " + g.name
                         + " HAVING SUM(t.dispatches) > 0 ORDER BY " + g.key)
                 .paramSource(where.params())
                 .query((rs, n) -> new MetricRow(rs.getString("code"), rs.getString("name"),
@@ -51,7 +52,7 @@ final class TalliedMetrics {
     MetricRow total(CallScope scope, LocalDate from, LocalDate to, double weight) {
         SqlWhere where = where(organScoped(scope) ? 'O' : 'C', scope, from, to);
         long pending = pending(null, scope, from, to).getOrDefault("", 0L);
-        return jdbc.sql("SELECT " + sums(organScoped(scope)) + " FROM call_tally t" + where.sql())
+        return jdbc.sql("SELECT " + sums(organScoped(scope)) + " FROM " + CallTallies.ROWS + " t" + where.sql())
                 .paramSource(where.params())
                 .query((rs, n) -> new MetricRow(null, null, counts(rs, pending), weight)).single();
     }
@@ -63,7 +64,8 @@ final class TalliedMetrics {
             where.and(scope.streets().isEmpty() ? "t.community_id IN (:ids)" : "t.street_id IN (:ids)",
                     Map.of("ids", scope.streets().isEmpty() ? scope.communities() : scope.streets()));
         }
-        return jdbc.sql("SELECT COALESCE(SUM(t.raised), 0) AS raised, COALESCE(SUM(t.open_calls), 0) AS open_calls FROM call_tally t"
+        return jdbc.sql("SELECT COALESCE(SUM(t.raised), 0) AS raised, COALESCE(SUM(t.open_calls), 0) AS open_calls FROM "
+                        + CallTallies.ROWS + " t"
                         + where.sql()).paramSource(where.params())
                 .query((rs, n) -> new CallMetrics.CallCounts(rs.getLong("raised"), rs.getLong("open_calls"))).single();
     }

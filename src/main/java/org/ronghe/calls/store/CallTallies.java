@@ -32,6 +32,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The tallies behind the call figures ({@code call_tally}): each step adds what it changed to the rows of
  * the day and the month the call was raised, in the step's own transaction, so the figures of a month or a
  * year are read from a few thousand rows. {@link #rebuild} recomputes them all from the raw rows.
+ * <p>
+ * On PostgreSQL a step appends its differences to {@code call_tally_delta} instead of updating the tally rows,
+ * which every step of a busy street or organ would otherwise wait on; {@link #fold} moves them into
+ * {@code call_tally} every few seconds, and readers add the differences not yet folded ({@link #ROWS}), so a
+ * figure is exact at any moment.
  */
 @Component
 public class CallTallies {
@@ -42,6 +47,9 @@ public class CallTallies {
     static final String REBUILT_SETTING = "calls.tally.rebuilt";
     private static final Logger log = LoggerFactory.getLogger(CallTallies.class);
     private static final String KEY_COLUMNS = "dim, grain, period, street_id, community_id, organ_id, category_code";
+    private static final String COLUMNS = KEY_COLUMNS + ", " + String.join(", ", COUNTERS);
+    /** The tally rows to read (alias them): the folded rows and the differences not yet folded, to be summed by key. */
+    public static final String ROWS = "(SELECT " + COLUMNS + " FROM call_tally UNION ALL SELECT " + COLUMNS + " FROM call_tally_delta)";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -87,9 +95,27 @@ public class CallTallies {
                 }
             }
         } else {
-            jdbc.batchUpdate(INSERT + POSTGRES_ON_CONFLICT, deltas.entrySet().stream()
+            jdbc.batchUpdate(INSERT_DELTA, deltas.entrySet().stream()
                     .map(e -> params(e.getKey(), e.getValue())).toArray(MapSqlParameterSource[]::new));
         }
+    }
+
+    /**
+     * Moves the appended differences into the tally rows, in one statement (PostgreSQL; on H2 steps write the
+     * tally rows themselves). A difference committed while the fold runs stays for the next one; readers see
+     * each difference exactly once, before or after the fold, because both happen in one transaction. The
+     * differences are derived rows, not records: deleting them loses nothing.
+     *
+     * @return the differences folded
+     */
+    public int fold() {
+        if (dialect != Dialect.POSTGRES) {
+            return 0;
+        }
+        return jdbc.getJdbcTemplate().update("WITH moved AS (DELETE FROM call_tally_delta RETURNING " + COLUMNS + ") "
+                + "INSERT INTO call_tally (" + COLUMNS + ") SELECT " + KEY_COLUMNS + ", "
+                + String.join(", ", COUNTERS.stream().map(c -> "SUM(" + c + ")").toList())
+                + " FROM moved GROUP BY " + KEY_COLUMNS + POSTGRES_ON_CONFLICT);
     }
 
     private PendingDeltas pending() {
@@ -158,8 +184,9 @@ public class CallTallies {
             String day = dialect.day("c.raised_at", zone);
             try (Statement sql = connection.createStatement()) {
                 if (dialect == Dialect.POSTGRES) {
-                    sql.execute("LOCK TABLE call_tally IN EXCLUSIVE MODE");
+                    sql.execute("LOCK TABLE call_tally, call_tally_delta IN EXCLUSIVE MODE");
                 }
+                sql.executeUpdate("DELETE FROM call_tally_delta");
                 sql.executeUpdate("DELETE FROM call_tally");
                 sql.executeUpdate("INSERT INTO call_tally (" + KEY_COLUMNS + ", " + String.join(", ", COUNTERS) + ") "
                         + "SELECT 'O', 'D', " + day + ", c.street_id, 0, a.organ_id, c.category_code, 0, 0, " + SUMS
@@ -313,6 +340,8 @@ public class CallTallies {
     private static final String INSERT = "INSERT INTO call_tally (" + KEY_COLUMNS + ", " + String.join(", ", COUNTERS)
             + ") VALUES (:dim, :grain, :period, :street, :community, :organ, :category, :"
             + String.join(", :", COUNTERS) + ")";
+    private static final String INSERT_DELTA = "INSERT INTO call_tally_delta (" + COLUMNS + ") VALUES (:dim, :grain, :period, "
+            + ":street, :community, :organ, :category, :" + String.join(", :", COUNTERS) + ")";
     private static final String POSTGRES_ON_CONFLICT = " ON CONFLICT (" + KEY_COLUMNS + ") DO UPDATE SET "
             + String.join(", ", COUNTERS.stream().map(c -> c + " = call_tally." + c + " + EXCLUDED." + c).toList());
     private static final String H2_UPDATE = "UPDATE call_tally SET "

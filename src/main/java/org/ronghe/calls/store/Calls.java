@@ -52,11 +52,11 @@ public class Calls {
             INSERT INTO call_key (raised_by, idempotency_key, call_id) VALUES (:raisedBy, :key, :call)""";
     private static final String INSERT_HANDLER = """
             INSERT INTO call_handler (call_id, call_raised_at, organ_id, role, since, check_in_by, checked_in_at, missed, active,
-                                      dispatched)
-            VALUES (:call, :raisedAt, :organ, :role, :since, :checkInBy, :checkedInAt, :missed, :active, :dispatched)""";
+                                      dispatched, call_open)
+            VALUES (:call, :raisedAt, :organ, :role, :since, :checkInBy, :checkedInAt, :missed, :active, :dispatched, :callOpen)""";
     private static final String UPDATE_HANDLER = """
             UPDATE call_handler SET role = :role, since = :since, check_in_by = :checkInBy, checked_in_at = :checkedInAt,
-                   missed = :missed, active = :active, dispatched = :dispatched
+                   missed = :missed, active = :active, dispatched = :dispatched, call_open = :callOpen
             WHERE call_id = :call AND organ_id = :organ""";
     private static final String INSERT_ASSIGNMENT = """
             INSERT INTO call_assignment (call_id, call_raised_at, organ_id, round, dispatched_at, accept_by, reply_by, urge_at,
@@ -136,15 +136,19 @@ public class Calls {
         List<MapSqlParameterSource> newAssignmentParams = new ArrayList<>();
         List<MapSqlParameterSource> changedAssignments = new ArrayList<>();
         for (Call call : calls) {
+            // Each handler row knows whether its call is open, so that an organ's open calls are counted from its own rows.
+            boolean open = call.state() != CallState.CLOSED;
+            boolean openChanged = call.storedState() != null && (call.storedState() != CallState.CLOSED) != open;
             for (Call.Handler h : call.handlers()) {
                 MapSqlParameterSource p = new MapSqlParameterSource().addValue("call", call.id())
                         .addValue("raisedAt", time(call.raisedAt())).addValue("organ", h.organId())
                         .addValue("role", h.role().name()).addValue("since", time(h.since()))
                         .addValue("checkInBy", time(h.checkInBy())).addValue("checkedInAt", time(h.checkedInAt()))
-                        .addValue("missed", h.missed()).addValue("active", h.active()).addValue("dispatched", h.dispatched());
+                        .addValue("missed", h.missed()).addValue("active", h.active()).addValue("dispatched", h.dispatched())
+                        .addValue("callOpen", open);
                 if (!h.stored()) {
                     newHandlers.add(p);
-                } else if (h.changed()) {
+                } else if (h.changed() || openChanged) {
                     changedHandlers.add(p);
                 }
             }

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.ronghe.calls.store.CallPartitions;
+import org.ronghe.calls.store.CallTallies;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,6 +52,13 @@ class TimerConfiguration {
     RecurringTask<Void> callPartitionTask(CallPartitions partitions, Clock clock) {
         return Tasks.recurring("call-partitions", Schedules.daily(clock.getZone(), LocalTime.of(2, 30)))
                 .execute((instance, context) -> partitions.ensureAhead());
+    }
+
+    /** The tally differences the steps appended, folded into the tally rows (PostgreSQL; see CallTallies). */
+    @Bean
+    RecurringTask<Void> callTallyFoldTask(CallTallies tallies, @Value("${ronghe.tallies.fold-every:5s}") Duration every) {
+        return Tasks.recurring("call-tally-fold", Schedules.fixedDelay(every))
+                .execute((instance, context) -> tallies.fold());
     }
 
     /**

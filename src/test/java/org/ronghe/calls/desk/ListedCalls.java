@@ -7,8 +7,8 @@ import org.ronghe.platform.SqlWhere;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The ids a call list shows: the list's own scope and filter predicate ({@link CallQueries#where}) over
- * the same joins, without its column list. The tests use it while {@code GET /api/v1/calls} fails (see
+ * The ids a call list shows: the list's own rows, scope and filter predicate ({@link CallQueries#selection}),
+ * without its column list. The tests use it while {@code GET /api/v1/calls} fails (see
  * CallListTests).
  */
 public final class ListedCalls {
@@ -17,13 +17,9 @@ public final class ListedCalls {
     }
 
     public static List<Long> ids(CallQueries queries, JdbcClient jdbc, CallScope scope, CallQueries.Filter filter) {
-        SqlWhere where = queries.where(scope, filter);
-        return jdbc.sql("""
-                        SELECT c.id FROM call c
-                        JOIN category k ON k.code = c.category_code
-                        JOIN community m ON m.id = c.community_id
-                        JOIN street s ON s.id = c.street_id
-                        LEFT JOIN organ o ON o.id = c.lead_organ_id""" + " " + where.sql() + " ORDER BY c.id")
+        CallQueries.Selection selection = queries.selection(scope, filter);
+        SqlWhere where = selection.where();
+        return jdbc.sql("SELECT c.id" + selection.from() + where.sql() + " ORDER BY c.id")
                 .paramSource(where.params()).query(Long.class).list();
     }
 }

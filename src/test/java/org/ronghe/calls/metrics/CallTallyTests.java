@@ -50,6 +50,8 @@ class CallTallyTests {
     @Autowired
     DataSource dataSource;
     @Autowired
+    CallTallies tallies;
+    @Autowired
     TestClock clock;
     @Autowired
     TimerDriver timers;
@@ -106,6 +108,12 @@ class CallTallyTests {
         assertThat(List.of(calls.state(pending), calls.state(fresh))).containsOnly("DISPATCHED");
         assertTalliesEqualRawCounts();
 
+        // PostgreSQL: the steps appended differences, read together with the tally rows; folded, they change no figure.
+        int folded = tallies.fold();
+        assertThat(folded > 0).as("differences folded").isEqualTo(onPostgres());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM call_tally_delta").query(Long.class).single()).isZero();
+        assertTalliesEqualRawCounts();
+
         List<Map<String, Object>> kept = tallies();
         CallTallies.rebuild(dataSource, clock.getZone());
         assertThat(tallies()).isEqualTo(kept);
@@ -152,8 +160,31 @@ class CallTallyTests {
             assertThat(metrics.callCounts(scope)).as(user).contains(new CallMetrics.CallCounts(
                     queries.count(scope, CallQueries.Filter.none()), queries.count(scope, CallQueries.Filter.none().withOpen())));
         }
+        assertHandlersKnowWhetherTheirCallIsOpen();
         assertThat(checked).hasSize(users.size() * periods.size() * GroupBy.values().length - periods.size());
         assertThat(metrics.rawTotal(scopes.of(calls.user("committee")), null, null).counts().dispatches()).isPositive();
+    }
+
+    /** An organ's figures count its handler rows, which carry their call's openness: it must match the calls. */
+    private void assertHandlersKnowWhetherTheirCallIsOpen() {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM call_handler h JOIN call c ON c.id = h.call_id"
+                + " WHERE h.call_open <> (c.state <> 'CLOSED')").query(Long.class).single()).as("handlers wrong about their call").isZero();
+        CallScope organ = scopes.of(calls.user("secretary"));
+        CallQueries.Counts counts = queries.organCounts(organ.organs().iterator().next());
+        long raw = jdbc.sql("SELECT COUNT(*) FROM call c WHERE EXISTS (SELECT 1 FROM call_handler h WHERE h.call_id = c.id AND h.organ_id IN (:o))")
+                .param("o", organ.organs()).query(Long.class).single();
+        long rawOpen = jdbc.sql("SELECT COUNT(*) FROM call c WHERE c.state <> 'CLOSED' AND EXISTS (SELECT 1 FROM call_handler h"
+                        + " WHERE h.call_id = c.id AND h.organ_id IN (:o))").param("o", organ.organs()).query(Long.class).single();
+        assertThat(counts).isEqualTo(new CallQueries.Counts(raw, rawOpen));
+        assertThat(rawOpen).as("the secretary's organ has open calls").isPositive().isLessThan(raw);
+    }
+
+    private boolean onPostgres() {
+        try (var connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<Map<String, Object>> tallies() {
