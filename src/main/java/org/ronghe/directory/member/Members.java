@@ -17,6 +17,7 @@ import org.ronghe.platform.PageQuery;
 import org.ronghe.platform.PageResult;
 import org.ronghe.platform.PersonalData;
 import org.ronghe.platform.SqlWhere;
+import org.ronghe.platform.TextSearch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,10 +43,12 @@ public class Members {
 
     private final JdbcClient jdbc;
     private final PersonalData personal;
+    private final TextSearch search;
 
-    Members(JdbcClient jdbc, PersonalData personal) {
+    Members(JdbcClient jdbc, PersonalData personal, TextSearch search) {
         this.jdbc = jdbc;
         this.personal = personal;
+        this.search = search;
     }
 
     public PageResult<MemberRow> page(DataScope scope, Filter filter, PageQuery page) {
@@ -80,7 +83,8 @@ public class Members {
                 .eq("m.status", "status", f.status() == null ? null : f.status().name())
                 .eq("m.position", "position", f.position() == null ? null : f.position().name())
                 .eq("m.party_affairs_role", "cadre", f.partyAffairsRole() == null ? null : f.partyAffairsRole().name())
-                .contains("q", f.q(), "m.name", "m.code");
+                .contains("q", f.q(), "m.name", "m.code")
+                .and(search.candidates("m.name || ' ' || m.code", "q_pieces", f.q()));
         if (Boolean.TRUE.equals(f.cadre())) {
             where.and("m.party_affairs_role IS NOT NULL");
         }
