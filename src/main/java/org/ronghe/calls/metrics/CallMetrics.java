@@ -106,20 +106,25 @@ public class CallMetrics {
         return dispatches(scope, from, to, clock.getZone());
     }
 
+    /** Whether the dispatches of the scope are found without their calls (the whole tree, or organs by their own dispatches). */
+    static boolean withoutCalls(CallScope scope) {
+        return scope.all() || (!scope.organs().isEmpty() && scope.streets().isEmpty() && scope.communities().isEmpty()
+                && scope.raisedBy() == null);
+    }
+
     /** An organ's figures count its own dispatches; other scopes count every dispatch of the calls they see. */
     static SqlWhere dispatches(CallScope scope, LocalDate from, LocalDate to, ZoneId zone) {
         SqlWhere where = new SqlWhere();
-        if (!scope.all() && !scope.organs().isEmpty() && scope.streets().isEmpty() && scope.communities().isEmpty()
-                && scope.raisedBy() == null) {
-            where.and("a.organ_id IN (:scope_org)", Map.of("scope_org", scope.organs()));
-        } else {
-            where.and(scope.sql("c"));
+        if (!scope.all()) {
+            where.and(withoutCalls(scope) ? new SqlWhere.SqlClause("a.organ_id IN (:scope_org)", Map.of("scope_org", scope.organs()))
+                    : scope.sql("c"));
         }
+        // The dispatch's own copy of its call's month: a count that needs nothing else of the call can skip the join.
         if (from != null) {
-            where.and("c.raised_at >= :from", Map.of("from", from.atStartOfDay(zone).toOffsetDateTime()));
+            where.and("a.call_raised_at >= :from", Map.of("from", from.atStartOfDay(zone).toOffsetDateTime()));
         }
         if (to != null) {
-            where.and("c.raised_at < :to", Map.of("to", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+            where.and("a.call_raised_at < :to", Map.of("to", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
         }
         return where;
     }

@@ -125,8 +125,11 @@ final class TalliedMetrics {
                 .and("NOT ((a.returned_at IS NOT NULL AND a.returned_at <= a.accept_by) "
                         + "OR (a.rerouted_at IS NOT NULL AND a.rerouted_at <= a.accept_by))");
         Map<String, Long> pending = new HashMap<>();
-        jdbc.sql("SELECT " + (groupBy == null ? "''" : groupBy.key) + " AS code, COUNT(*) AS n"
-                        + " FROM call_assignment a JOIN call c ON c.id = a.call_id AND c.raised_at = a.call_raised_at " + (groupBy == null ? "" : groupBy.join)
+        // Most counts need nothing of the calls themselves: the dispatches then answer from their own index alone.
+        boolean calls = !CallMetrics.withoutCalls(scope) || (groupBy != null && groupBy != GroupBy.ORGAN);
+        jdbc.sql("SELECT " + (groupBy == null ? "''" : groupBy.key) + " AS code, COUNT(*) AS n FROM call_assignment a "
+                        + (calls ? "JOIN call c ON c.id = a.call_id AND c.raised_at = a.call_raised_at " : "")
+                        + (groupBy == null ? "" : groupBy.join)
                         + where.sql() + (groupBy == null ? "" : " GROUP BY " + groupBy.key))
                 .paramSource(where.params())
                 .query((rs, n) -> pending.put(rs.getString("code"), rs.getLong("n"))).list();
