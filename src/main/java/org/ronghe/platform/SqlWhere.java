@@ -53,6 +53,11 @@ public final class SqlWhere {
         return this;
     }
 
+    /** How many conditions were added. */
+    public int size() {
+        return clauses.size();
+    }
+
     public String sql() {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }

@@ -55,10 +55,9 @@ public class CallQueries {
     public PageResult<CallRow> page(CallScope scope, Filter filter, PageQuery page) {
         Selection selection = selection(scope, filter);
         SqlWhere where = selection.where();
-        long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1" + selection.from() + where.sql() + " LIMIT " + (COUNT_CAP + 1) + ") x")
+        long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1" + selection.countFrom() + where.sql() + " LIMIT " + (COUNT_CAP + 1) + ") x")
                 .paramSource(where.params()).query(Long.class).single();
-        String newest = "SELECT c.*" + selection.from() + where.sql() + " ORDER BY " + selection.newestFirst() + " LIMIT :limit OFFSET :offset";
-        List<CallRow> rows = jdbc.sql(NAMES.formatted(newest) + " ORDER BY c.raised_at DESC, c.id DESC")
+        List<CallRow> rows = jdbc.sql(NAMES.formatted(selection.newest()) + " ORDER BY c.raised_at DESC, c.id DESC")
                 .paramSource(where.params(page)).query(this::row).list();
         return counted > COUNT_CAP ? PageResult.atLeast(rows, page, COUNT_CAP) : PageResult.of(rows, page, counted);
     }
@@ -72,7 +71,7 @@ public class CallQueries {
 
     public long count(CallScope scope, Filter filter) {
         Selection selection = selection(scope, filter);
-        return jdbc.sql("SELECT COUNT(*)" + selection.from() + selection.where().sql())
+        return jdbc.sql("SELECT COUNT(*)" + selection.countFrom() + selection.where().sql())
                 .paramSource(selection.where().params()).query(Long.class).single();
     }
 
@@ -116,73 +115,40 @@ public class CallQueries {
     }
 
     /**
-     * Which rows a list reads and in which order. A list of one organ's calls is read from that organ's
-     * handler (or dispatch) rows, newest first through their index, each joined to its call by id and month:
-     * at city scale an organ has hundreds of thousands of calls, and a semi-join from {@code call} would read
-     * them all before the first page. Names of streets, communities and organs are turned into ids by scalar
-     * subqueries, so that a count never joins the name tables.
+     * Which rows a list reads and in which order. A list of one organ's calls is driven by that organ's
+     * handler (or dispatch) rows, newest first through their index: at city scale an organ has hundreds of
+     * thousands of calls, and a join from {@code call} would read them all before the first page. When nothing
+     * but the driving rows is filtered, the page is cut from them before any call is read, and the count reads
+     * them alone. Names of streets and communities become ids by scalar subqueries, so no count joins a name table.
      */
     Selection selection(CallScope scope, Filter f) {
         SqlWhere where = new SqlWhere();
-        String from = " FROM call c";
-        String newestFirst = "c.raised_at DESC, c.id DESC";
-        String raisedAt = "c.raised_at";
+        Driver driver = null;
         CallScope rest = scope;
-        boolean byOrganCode = f.organ() != null && !f.organ().isBlank();
-        boolean byLeadCode = f.lead() != null && !f.lead().isBlank();
+        String organ = present(f.organ()) ? f.organ().trim() : null;
+        String lead = present(f.lead()) ? f.lead().trim() : null;
         if (scope.onlyOneOrgan()) {
-            from = " FROM call_handler d JOIN call c ON c.id = d.call_id AND c.raised_at = d.call_raised_at";
+            driver = Driver.HANDLERS;
             where.and("d.organ_id = :scope_org", Map.of("scope_org", scope.organs().iterator().next()));
-            newestFirst = "d.call_raised_at DESC, d.call_id DESC";
-            raisedAt = "d.call_raised_at";
             rest = CallScope.everything();
-        } else if (scope.all() && byOrganCode) {
-            from = " FROM call_handler d JOIN call c ON c.id = d.call_id AND c.raised_at = d.call_raised_at";
-            where.and("d.organ_id = (SELECT id FROM organ WHERE code = :organ)", Map.of("organ", f.organ().trim()));
-            newestFirst = "d.call_raised_at DESC, d.call_id DESC";
-            raisedAt = "d.call_raised_at";
-            byOrganCode = false;
-        } else if (scope.all() && byLeadCode) {
+        } else if (scope.all() && organ != null) {
+            driver = Driver.HANDLERS;
+            where.and("d.organ_id = :organ", Map.of("organ", organId(organ)));
+            organ = null;
+        } else if (scope.all() && lead != null) {
             // The first dispatch of a call to an organ stands for all of them, so each call is read once.
-            from = " FROM call_assignment d JOIN call c ON c.id = d.call_id AND c.raised_at = d.call_raised_at";
-            where.and("d.organ_id = (SELECT id FROM organ WHERE code = :lead) AND d.first_to_organ", Map.of("lead", f.lead().trim()));
-            newestFirst = "d.call_raised_at DESC, d.call_id DESC";
-            raisedAt = "d.call_raised_at";
-            byLeadCode = false;
+            driver = Driver.DISPATCHES;
+            where.and("d.organ_id = :lead AND d.first_to_organ", Map.of("lead", organId(lead)));
+            lead = null;
         }
-        where.and(rest.sql("c"))
-                .eq("c.state", "state", f.state() == null ? null : f.state().name())
-                .eq("c.category_code", "category", f.category())
-                .eq("c.origin", "origin", f.origin() == null ? null : f.origin().name())
-                .eq("c.rating", "rating", f.rating() == null ? null : f.rating().name())
-                .eq("c.solved", "solved", f.solved())
-                .contains("q", f.q(), "c.title", "c.description");
-        if (f.street() != null && !f.street().isBlank()) {
-            where.and("c.street_id = (SELECT id FROM street WHERE code = :street)", Map.of("street", f.street().trim()));
+        boolean open = Boolean.TRUE.equals(f.queue()) || Boolean.TRUE.equals(f.open()) || Boolean.TRUE.equals(f.overdue())
+                || (f.state() != null && f.state() != CallState.CLOSED);
+        if (driver == Driver.HANDLERS && open) {
+            where.and("d.call_open");
+        } else if (driver == Driver.HANDLERS && f.state() == CallState.CLOSED) {
+            where.and("NOT d.call_open");
         }
-        if (f.community() != null && !f.community().isBlank()) {
-            where.and("c.community_id = (SELECT id FROM community WHERE code = :community)", Map.of("community", f.community().trim()));
-        }
-        if (byOrganCode) {
-            where.and("EXISTS (SELECT 1 FROM call_handler fh WHERE fh.call_id = c.id AND fh.call_raised_at = c.raised_at "
-                    + "AND fh.organ_id = (SELECT id FROM organ WHERE code = :organ))", Map.of("organ", f.organ().trim()));
-        }
-        if (byLeadCode) {
-            where.and("EXISTS (SELECT 1 FROM call_assignment fa WHERE fa.call_id = c.id AND fa.call_raised_at = c.raised_at "
-                    + "AND fa.organ_id = (SELECT id FROM organ WHERE code = :lead))", Map.of("lead", f.lead().trim()));
-        }
-        if (Boolean.TRUE.equals(f.queue())) {
-            where.and("c.state IN ('RAISED', 'RETURNED')");
-        }
-        if (Boolean.TRUE.equals(f.open())) {
-            where.and("c.state <> 'CLOSED'");
-        }
-        if (Boolean.TRUE.equals(f.overdue())) {
-            where.and(overdue("c"), Map.of("now", OffsetDateTime.now(clock)));
-        }
-        if (from.contains("call_handler d")) {
-            openness(where, f);
-        }
+        String raisedAt = driver == null ? "c.raised_at" : "d.call_raised_at";
         ZoneId zone = clock.getZone();
         if (f.from() != null) {
             where.and(raisedAt + " >= :from", Map.of("from", f.from().atStartOfDay(zone).toOffsetDateTime()));
@@ -190,17 +156,89 @@ public class CallQueries {
         if (f.to() != null) {
             where.and(raisedAt + " < :to", Map.of("to", f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
         }
-        return new Selection(from, where, newestFirst);
+        int driving = where.size();
+        where.and(rest.sql("c"))
+                .eq("c.state", "state", f.state() == null ? null : f.state().name())
+                .eq("c.category_code", "category", f.category())
+                .eq("c.origin", "origin", f.origin() == null ? null : f.origin().name())
+                .eq("c.rating", "rating", f.rating() == null ? null : f.rating().name())
+                .eq("c.solved", "solved", f.solved())
+                .contains("q", f.q(), "c.title", "c.description");
+        if (present(f.street())) {
+            where.and("c.street_id = (SELECT id FROM street WHERE code = :street)", Map.of("street", f.street().trim()));
+        }
+        if (present(f.community())) {
+            where.and("c.community_id = (SELECT id FROM community WHERE code = :community)", Map.of("community", f.community().trim()));
+        }
+        if (organ != null) {
+            where.and("EXISTS (SELECT 1 FROM call_handler fh WHERE fh.call_id = c.id AND fh.call_raised_at = c.raised_at "
+                    + "AND fh.organ_id = :organ)", Map.of("organ", organId(organ)));
+        }
+        if (lead != null) {
+            where.and("EXISTS (SELECT 1 FROM call_assignment fa WHERE fa.call_id = c.id AND fa.call_raised_at = c.raised_at "
+                    + "AND fa.organ_id = :lead)", Map.of("lead", organId(lead)));
+        }
+        if (Boolean.TRUE.equals(f.queue())) {
+            where.and("c.state IN ('RAISED', 'RETURNED')");
+        }
+        if (Boolean.TRUE.equals(f.open()) && driver != Driver.HANDLERS) {
+            where.and("c.state <> 'CLOSED'");
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            where.and(overdue("c"), Map.of("now", OffsetDateTime.now(clock)));
+        }
+        boolean callsFiltered = where.size() > driving + (rest.all() ? 1 : 0);
+        return new Selection(driver, where, callsFiltered);
     }
 
-    /** The handler rows know whether their call is open: an organ's open calls are then read from its open rows alone. */
-    private static void openness(SqlWhere where, Filter f) {
-        boolean onlyOpen = Boolean.TRUE.equals(f.queue()) || Boolean.TRUE.equals(f.open()) || Boolean.TRUE.equals(f.overdue())
-                || (f.state() != null && f.state() != CallState.CLOSED);
-        if (onlyOpen) {
-            where.and("d.call_open");
-        } else if (f.state() == CallState.CLOSED) {
-            where.and("NOT d.call_open");
+    /** An organ's id by its code; an unknown code matches no call. */
+    private long organId(String code) {
+        return jdbc.sql("SELECT id FROM organ WHERE code = :code").param("code", code).query(Long.class).optional().orElse(-1L);
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** The rows that drive a list of one organ's calls (alias {@code d}). */
+    enum Driver {
+        HANDLERS("call_handler"), DISPATCHES("call_assignment");
+
+        final String table;
+
+        Driver(String table) {
+            this.table = table;
+        }
+    }
+
+    /**
+     * @param driver        the organ's rows driving the list, or {@code null} for the calls themselves
+     * @param callsFiltered whether any condition reads the calls (else page and count need the driving rows only)
+     */
+    record Selection(Driver driver, SqlWhere where, boolean callsFiltered) {
+
+        /** The rows read, with every condition's columns, starting with {@code " FROM"}. */
+        String from() {
+            return driver == null ? " FROM call c"
+                    : " FROM " + driver.table + " d JOIN call c ON c.id = d.call_id AND c.raised_at = d.call_raised_at";
+        }
+
+        String countFrom() {
+            return driver != null && !callsFiltered ? " FROM " + driver.table + " d" : from();
+        }
+
+        /** The page's calls, newest first ({@code :limit}, {@code :offset}). */
+        String newest() {
+            if (driver == null) {
+                return "SELECT c.*" + from() + where.sql() + " ORDER BY c.raised_at DESC, c.id DESC LIMIT :limit OFFSET :offset";
+            }
+            String order = " ORDER BY d.call_raised_at DESC, d.call_id DESC LIMIT :limit OFFSET :offset";
+            if (callsFiltered) {
+                return "SELECT c.*" + from() + where.sql() + order;
+            }
+            // The page is cut from the organ's own rows first, so that only its calls are read.
+            return "SELECT c.* FROM (SELECT d.call_id, d.call_raised_at FROM " + driver.table + " d" + where.sql() + order + ") d"
+                    + " JOIN call c ON c.id = d.call_id AND c.raised_at = d.call_raised_at";
         }
     }
 
@@ -212,10 +250,6 @@ public class CallQueries {
     }
 
     public record Counts(long calls, long open) {
-    }
-
-    /** @param from the rows read, starting with {@code " FROM"}; @param newestFirst their order, newest call first */
-    record Selection(String from, SqlWhere where, String newestFirst) {
     }
 
     /** A call is overdue while it waits past its accept limit or its reply deadline. */
