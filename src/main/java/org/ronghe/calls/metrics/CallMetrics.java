@@ -151,19 +151,22 @@ public class CallMetrics {
     }
 
     public enum GroupBy {
-        ORGAN("o.code", "o.name", "JOIN organ o ON o.id = a.organ_id"),
-        STREET("s.code", "s.name", "JOIN street s ON s.id = c.street_id"),
-        COMMUNITY("m.code", "m.name", "JOIN community m ON m.id = c.community_id"),
-        CATEGORY("k.code", "k.name", "JOIN category k ON k.code = c.category_code");
+        ORGAN("o.code", "o.name", "JOIN organ o ON o.id = a.organ_id", "a.organ_id"),
+        STREET("s.code", "s.name", "JOIN street s ON s.id = c.street_id", "c.street_id"),
+        COMMUNITY("m.code", "m.name", "JOIN community m ON m.id = c.community_id", "c.community_id"),
+        CATEGORY("k.code", "k.name", "JOIN category k ON k.code = c.category_code", "c.category_code");
 
         final String key;
         final String name;
         final String join;
+        /** The group's own column in the dispatch or call (the same value as the tallies' key column). */
+        final String id;
 
-        GroupBy(String key, String name, String join) {
+        GroupBy(String key, String name, String join, String id) {
             this.key = key;
             this.name = name;
             this.join = join;
+            this.id = id;
         }
     }
 
