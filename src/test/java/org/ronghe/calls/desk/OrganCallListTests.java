@@ -62,7 +62,9 @@ class OrganCallListTests {
         List<Row> handled = rows("EXISTS (SELECT 1 FROM call_handler h WHERE h.call_id = c.id AND h.organ_id = " + organId + ")");
         assertThat(handled).extracting(Row::id).contains(closedAgain, closed);
         assertThat(handled).filteredOn(r -> r.id() == closedAgain).extracting(Row::state).doesNotContain(CallState.CLOSED);
-        assertThat(handled).extracting(Row::state).contains(CallState.CLOSED, CallState.ACCEPTED);
+        // Both kinds of handler rows are there, whatever the demo year simulated around today: closed and open calls.
+        assertThat(handled).extracting(Row::state).contains(CallState.CLOSED);
+        assertThat(handled).anyMatch(r -> r.state() != CallState.CLOSED);
 
         assertSameCalls(organ, CallQueries.Filter.none(), handled, r -> true);
         assertEveryFilter(organ, CallQueries.Filter.none(), handled);
