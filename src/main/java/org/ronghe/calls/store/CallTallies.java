@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.ronghe.calls.Call;
 import org.ronghe.calls.CallState;
 import org.ronghe.calls.Rating;
+import org.ronghe.platform.BeforeCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -79,7 +80,8 @@ public class CallTallies {
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && TransactionSynchronizationManager.isActualTransactionActive()) {
-            pending().addAll(deltas);
+            Map<Key, long[]> pending = BeforeCommit.collection(this, BeforeCommit.TALLIES, TreeMap::new, this::writeNonZero);
+            deltas.forEach((key, delta) -> add(pending, key, delta));
         } else {
             write(deltas);
         }
@@ -118,44 +120,14 @@ public class CallTallies {
                 + " FROM moved GROUP BY " + KEY_COLUMNS + POSTGRES_ON_CONFLICT);
     }
 
-    private PendingDeltas pending() {
-        for (TransactionSynchronization sync : TransactionSynchronizationManager.getSynchronizations()) {
-            if (sync instanceof PendingDeltas pending && pending.owner == this) {
-                return pending;
-            }
-        }
-        PendingDeltas pending = new PendingDeltas(this);
-        TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending;
-    }
-
-    /** The differences of one transaction, summed per tally row (in key order, so transactions lock rows alike). */
-    private static final class PendingDeltas implements TransactionSynchronization {
-
-        private final CallTallies owner;
-        private final Map<Key, long[]> deltas = new TreeMap<>();
-
-        PendingDeltas(CallTallies owner) {
-            this.owner = owner;
-        }
-
-        void addAll(Map<Key, long[]> more) {
-            more.forEach((key, delta) -> add(deltas, key, delta));
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            // Steps of one transaction may cancel out (raised and closed at once): such rows are not written.
-            deltas.values().removeIf(delta -> java.util.Arrays.stream(delta).allMatch(n -> n == 0));
-            if (!deltas.isEmpty()) {
-                owner.write(deltas);
-            }
-        }
-
-        @Override
-        public int getOrder() {
-            // Just before the audit seal (the last step before commit).
-            return LOWEST_PRECEDENCE - 1;
+    /**
+     * The differences of one transaction, summed per tally row (in key order, so transactions lock rows alike);
+     * steps of one transaction may cancel out (raised and closed at once): such rows are not written.
+     */
+    private void writeNonZero(Map<Key, long[]> deltas) {
+        deltas.values().removeIf(delta -> Arrays.stream(delta).allMatch(n -> n == 0));
+        if (!deltas.isEmpty()) {
+            write(deltas);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.ronghe.platform.Audit;
+import org.ronghe.platform.BeforeCommit;
 import org.ronghe.platform.security.AccountPrincipal;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -17,7 +18,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -81,7 +81,7 @@ class JdbcAudit implements Audit {
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && TransactionSynchronizationManager.isActualTransactionActive()) {
-            pendingSeals().entries.addAll(insert(batch));
+            pendingSeals().addAll(insert(batch));
         } else {
             transaction.executeWithoutResult(status -> chain.seal(insert(batch)));
         }
@@ -106,36 +106,8 @@ class JdbcAudit implements Audit {
     }
 
     /** The entries this transaction wrote, sealed by one step before it commits. */
-    private PendingSeals pendingSeals() {
-        for (TransactionSynchronization sync : TransactionSynchronizationManager.getSynchronizations()) {
-            if (sync instanceof PendingSeals pending && pending.chain == chain) {
-                return pending;
-            }
-        }
-        PendingSeals pending = new PendingSeals(chain);
-        TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending;
-    }
-
-    private static final class PendingSeals implements TransactionSynchronization {
-
-        private final AuditChain chain;
-        private final List<AuditChain.Entry> entries = new ArrayList<>();
-
-        PendingSeals(AuditChain chain) {
-            this.chain = chain;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            chain.seal(entries);
-        }
-
-        @Override
-        public int getOrder() {
-            // Last before commit: the head row stays locked for as short a time as possible.
-            return LOWEST_PRECEDENCE;
-        }
+    private List<AuditChain.Entry> pendingSeals() {
+        return BeforeCommit.collection(chain, BeforeCommit.SEAL, ArrayList::new, chain::seal);
     }
 
     private MapSqlParameterSource params(String actor, Entry entry, OffsetDateTime at, String addr) {
