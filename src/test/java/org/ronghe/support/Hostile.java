@@ -59,9 +59,10 @@ public final class Hostile {
     }
 
     /** Strings that are no code of the district: each holds a character no code has. */
+    // No "_" among the marks: "4401_03001" is a valid new username, so a write naming one may rightly succeed.
     public static Arbitrary<String> notACode(List<String> realCodes) {
         Arbitrary<String> disguised = Combinators.combine(Arbitraries.of(realCodes), Arbitraries.of(
-                        "\u200B", "\u200F", "\uFEFF", "\u0301", "'", "\uD83D\uDE00", "%", "_", "<b>", "；", "\u3000x"))
+                        "\u200B", "\u200F", "\uFEFF", "\u0301", "'", "\uD83D\uDE00", "%", "<b>", "；", "\u3000x"))
                 .as((code, mark) -> code.substring(0, code.length() / 2) + mark + code.substring(code.length() / 2));
         Arbitrary<String> fullWidth = Arbitraries.of(realCodes).map(Hostile::fullWidth);
         return Arbitraries.oneOf(Arbitraries.of(SQL), Arbitraries.of(HTML), disguised, fullWidth, forbidden(),
