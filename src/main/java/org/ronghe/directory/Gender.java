@@ -1,5 +1,7 @@
 package org.ronghe.directory;
 
+import org.ronghe.platform.Labelled;
+
 public enum Gender implements Labelled {
     M("男"),
     F("女");

@@ -1,5 +1,7 @@
 package org.ronghe.directory;
 
+import org.ronghe.platform.Labelled;
+
 public enum MemberStatus implements Labelled {
     FULL("正式党员"),
     PROBATIONARY("预备党员");

@@ -1,5 +1,6 @@
 package org.ronghe.directory;
 
+import org.ronghe.platform.Labelled;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package org.ronghe.directory;
 
+import org.ronghe.platform.Labelled;
+
 /** A member's post in their party organisation. */
 public enum Position implements Labelled {
     FIRST_SECRETARY("第一书记"),

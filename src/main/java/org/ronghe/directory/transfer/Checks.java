@@ -1,5 +1,6 @@
 package org.ronghe.directory.transfer;
 
+import org.ronghe.platform.ImportError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

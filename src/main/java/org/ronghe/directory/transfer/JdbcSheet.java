@@ -1,5 +1,6 @@
 package org.ronghe.directory.transfer;
 
+import org.ronghe.platform.Labelled;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ abstract class JdbcSheet<R> implements Sheet<R> {
         return a + "|" + b;
     }
 
-    protected static Object label(org.ronghe.directory.Labelled value) {
+    protected static Object label(org.ronghe.platform.Labelled value) {
         return value == null ? null : value.label();
     }
 

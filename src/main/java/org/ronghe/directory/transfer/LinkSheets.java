@@ -1,5 +1,6 @@
 package org.ronghe.directory.transfer;
 
+import org.ronghe.platform.RowReader;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;

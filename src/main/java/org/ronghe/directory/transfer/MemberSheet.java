@@ -1,5 +1,6 @@
 package org.ronghe.directory.transfer;
 
+import org.ronghe.platform.RowReader;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -11,7 +12,7 @@ import java.util.function.Consumer;
 
 import org.ronghe.directory.DataScope;
 import org.ronghe.directory.Gender;
-import org.ronghe.directory.Labelled;
+import org.ronghe.platform.Labelled;
 import org.ronghe.directory.MemberStatus;
 import org.ronghe.directory.PartyAffairsRole;
 import org.ronghe.directory.Position;

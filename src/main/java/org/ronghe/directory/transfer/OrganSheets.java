@@ -1,5 +1,6 @@
 package org.ronghe.directory.transfer;
 
+import org.ronghe.platform.RowReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.ronghe.directory.DataScope;
-import org.ronghe.directory.Labelled;
+import org.ronghe.platform.Labelled;
 import org.ronghe.directory.PartyOrgKind;
 import org.ronghe.directory.organ.Organs;
 import org.ronghe.directory.organ.PartyOrgs;

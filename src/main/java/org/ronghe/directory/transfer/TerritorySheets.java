@@ -1,5 +1,6 @@
 package org.ronghe.directory.transfer;
 
+import org.ronghe.platform.RowReader;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package org.ronghe.directory.transfer;
 
+import org.ronghe.platform.RowReader;
+import org.ronghe.platform.ImportError;
+import org.ronghe.platform.SpreadsheetReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.ronghe.directory.transfer;
+package org.ronghe.platform;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,9 +34,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  * Reads the first sheet of an XLSX file, or a CSV file in UTF-8 (with or without BOM) or GB18030
  * (what Chinese Excel writes), into rows keyed by header.
  */
-final class SpreadsheetReader {
+public final class SpreadsheetReader {
 
-    static final int MAX_ROWS = 1_000_000;
+    public static final int MAX_ROWS = 1_000_000;
     private static final Charset GB18030 = Charset.forName("GB18030");
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
@@ -50,7 +50,7 @@ final class SpreadsheetReader {
      * OOXML parts), or text. Anything else (an old .xls, another ZIP, an image or program renamed to
      * .csv or .xlsx, text in an unknown encoding) is refused with a Chinese reason.
      */
-    static Table read(byte[] content) {
+    public static Table read(byte[] content) {
         if (content.length == 0) {
             throw new UnreadableFileException("文件是空的");
         }
@@ -182,13 +182,13 @@ final class SpreadsheetReader {
         rows.add(new Table.Row(number, cells));
     }
 
-    record Table(List<String> headers, List<Row> rows) {
+    public record Table(List<String> headers, List<Row> rows) {
 
-        record Row(int number, Map<String, String> cells) {
+        public record Row(int number, Map<String, String> cells) {
         }
     }
 
-    static final class UnreadableFileException extends RuntimeException {
+    public static final class UnreadableFileException extends RuntimeException {
         UnreadableFileException(String message) {
             super(message);
         }

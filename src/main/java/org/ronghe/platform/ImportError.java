@@ -1,4 +1,4 @@
-package org.ronghe.directory.transfer;
+package org.ronghe.platform;
 
 /**
  * One problem in an import file.

@@ -1,4 +1,4 @@
-package org.ronghe.directory.transfer;
+package org.ronghe.platform;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.ronghe.directory.Labelled;
 
 /**
  * Reads one data row of an import file field by field, recording a Chinese error for every bad
@@ -26,7 +25,7 @@ public final class RowReader {
     private final List<ImportError> errors;
     private final int errorsBefore;
 
-    RowReader(int row, Map<String, String> cells, List<ImportError> errors) {
+    public RowReader(int row, Map<String, String> cells, List<ImportError> errors) {
         this.row = row;
         this.cells = cells;
         this.errors = errors;

@@ -1,4 +1,4 @@
-package org.ronghe.directory;
+package org.ronghe.platform;
 
 import java.util.Arrays;
 import java.util.Optional;
