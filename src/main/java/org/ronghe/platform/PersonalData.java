@@ -25,6 +25,7 @@ public class PersonalData {
     public static final String MEMBER_PHONE = "member.phone";
     public static final String LEADER_PHONE = "leader.phone";
     public static final String CALL_CONTACT_PHONE = "call.contact_phone";
+    public static final String HOUSEHOLD_PHONE = "household.head_phone";
 
     private static final String INDEX_PURPOSE = "ronghe blind index";
     private final DataKeys keys;

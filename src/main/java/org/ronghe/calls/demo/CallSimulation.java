@@ -61,26 +61,42 @@ final class CallSimulation {
     record IndexedNotice(int call, Notices.Notice notice) {
     }
 
+    /** A call to raise at a moment in the past, as whoever raised it described it. */
+    record Raise(Instant at, Directory.CommunityRef community, String category, String title, String description, Urgency urgency,
+                 Origin origin, String raiser, String scopeCode, String address, String contactName, String contactPhone) {
+    }
+
     /** Raises {@code count} calls spread over the year before {@code now} and plays them out until now. */
     Result run(int count, List<Directory.CommunityRef> communities, List<String> categories,
                Map<String, List<Directory.OrganRef>> answering, List<Directory.OrganRef> organs) {
         Instant start = now.minus(Duration.ofDays(365));
+        List<Raise> raises = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Instant raisedAt = raiseTime(start);
             Directory.CommunityRef community = communities.get(random.nextInt(communities.size()));
             String category = categories.get((int) Math.floor(Math.pow(random.nextDouble(), 1.3) * categories.size()));
             Urgency urgency = random.nextInt(100) < 7 ? Urgency.URGENT : Urgency.NORMAL;
             String raiser = community.code().equals(communities.get(0).code()) ? "community" : "staff@" + community.code();
-            Call call = Call.raise(new Call.Details(Topics.title(category, random), null, category, urgency, Origin.COMMUNITY),
-                    new Call.Place(community.id(), community.streetId(), null, null, null, null),
-                    new Call.Raiser(raiser, community.code(), null, null, null), raisedAt);
+            raises.add(new Raise(raisedAt, community, category, Topics.title(category, random), null, urgency, Origin.COMMUNITY, raiser,
+                    community.code(), null, null, null));
+        }
+        return play(raises, answering, organs);
+    }
+
+    /** Raises the calls at their moments and plays each out, with the organs' habits and the timers, until now. */
+    Result play(List<Raise> raises, Map<String, List<Directory.OrganRef>> answering, List<Directory.OrganRef> organs) {
+        for (int i = 0; i < raises.size(); i++) {
+            Raise r = raises.get(i);
+            Call call = Call.raise(new Call.Details(r.title(), r.description(), r.category(), r.urgency(), r.origin()),
+                    new Call.Place(r.community().id(), r.community().streetId(), null, r.address(), null, null),
+                    new Call.Raiser(r.raiser(), r.scopeCode(), r.contactName(), r.contactPhone(), null), r.at());
             calls.add(call);
-            scripts.add(new Script(community, answering.getOrDefault(category, List.of()), organs));
-            List<Directory.OrganRef> candidates = answering.getOrDefault(category, List.of());
+            scripts.add(new Script(r.community(), answering.getOrDefault(r.category(), List.of()), organs));
+            List<Directory.OrganRef> candidates = answering.getOrDefault(r.category(), List.of());
             if (candidates.size() == 1) {
-                dispatch(i, candidates.get(0).id(), raisedAt, "system");
+                dispatch(i, candidates.get(0).id(), r.at(), "system");
             } else {
-                push(time.plus(raisedAt, Duration.ofMinutes(10 + random.nextInt(110))), i, Kind.DISPATCH, null);
+                push(time.plus(r.at(), Duration.ofMinutes(10 + random.nextInt(110))), i, Kind.DISPATCH, null);
             }
         }
         while (!queue.isEmpty()) {

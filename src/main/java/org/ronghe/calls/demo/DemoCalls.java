@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(30)
-class DemoCalls implements ApplicationRunner {
+class DemoCalls implements ApplicationRunner, org.ronghe.calls.CallHistory {
 
     static final String MARKER = "demo.calls";
     static final long SEED = 20_260_101L;
@@ -118,6 +118,21 @@ class DemoCalls implements ApplicationRunner {
                 (category, urgency) -> cache.computeIfAbsent(category + "/" + urgency, k -> limits.limits(category, urgency)), now)
                 .run(howMany, directory.communities(), categories, answering, directory.organs());
         List<Call> simulated = result.calls();
+        int sent = store(result);
+        long open = simulated.stream().filter(c -> c.state().open()).count();
+        transactions.executeWithoutResult(status -> {
+            int issued = seedDirectives(new Random(SEED + 1), now);
+            jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (:n, :v)")
+                    .param("n", MARKER).param("v", String.valueOf(howMany)).update();
+            audit.record(Audit.Entry.change("DEMO_CALLS_SEEDED", "call", null, null,
+                    Map.of("calls", simulated.size(), "open", open, "notices", sent, "directives", issued)));
+        });
+        log.info("Demo calls: {} raised, {} still open, {} urgings and escalations", simulated.size(), open, sent);
+    }
+
+    /** Stores simulated calls a thousand per transaction, with their notices and the timers of those still open. */
+    private int store(CallSimulation.Result result) {
+        List<Call> simulated = result.calls();
         log.info("Simulated {} calls in memory; storing them", simulated.size());
         for (int i = 0; i < simulated.size(); i += CHUNK) {
             List<Call> chunk = simulated.subList(i, Math.min(simulated.size(), i + CHUNK));
@@ -128,16 +143,31 @@ class DemoCalls implements ApplicationRunner {
             List<Notices.Notice> chunk = sent.subList(i, Math.min(sent.size(), i + CHUNK));
             transactions.executeWithoutResult(status -> notices.add(chunk));
         }
-        long open = simulated.stream().filter(c -> c.state().open()).count();
-        transactions.executeWithoutResult(status -> {
-            timers.planAll(simulated.stream().filter(c -> c.state().open()).toList());
-            int issued = seedDirectives(new Random(SEED + 1), now);
-            jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (:n, :v)")
-                    .param("n", MARKER).param("v", String.valueOf(howMany)).update();
-            audit.record(Audit.Entry.change("DEMO_CALLS_SEEDED", "call", null, null,
-                    Map.of("calls", simulated.size(), "open", open, "notices", sent.size(), "directives", issued)));
-        });
-        log.info("Demo calls: {} raised, {} still open, {} urgings and escalations", simulated.size(), open, sent.size());
+        List<Call> open = simulated.stream().filter(c -> c.state().open()).toList();
+        for (int i = 0; i < open.size(); i += CHUNK) {
+            List<Call> chunk = open.subList(i, Math.min(open.size(), i + CHUNK));
+            transactions.executeWithoutResult(status -> timers.planAll(chunk));
+        }
+        return sent.size();
+    }
+
+    @Override
+    public List<Outcome> playOut(List<PastCall> past) {
+        Map<Long, Directory.CommunityRef> communities = new HashMap<>();
+        directory.communities().forEach(c -> communities.put(c.id(), c));
+        Map<String, List<Directory.OrganRef>> answering = new HashMap<>();
+        Map<String, ReplyClass.Limits> cache = new HashMap<>();
+        List<CallSimulation.Raise> raises = past.stream().map(p -> {
+            answering.computeIfAbsent(p.category(), directory::organsAnswering);
+            Directory.CommunityRef community = communities.get(p.communityId());
+            return new CallSimulation.Raise(p.raisedAt(), community, p.category(), p.title(), p.description(), Urgency.NORMAL, p.origin(),
+                    p.raiser(), null, p.address(), p.contactName(), p.contactPhone());
+        }).toList();
+        CallSimulation.Result result = new CallSimulation(new Random(SEED + 2), limits.time(), directory,
+                (category, urgency) -> cache.computeIfAbsent(category + "/" + urgency, k -> limits.limits(category, urgency)), clock.instant())
+                .play(raises, answering, directory.organs());
+        store(result);
+        return result.calls().stream().map(c -> new Outcome(c.id(), c.state(), c.solved(), c.closedAt())).toList();
     }
 
     private int seedDirectives(Random random, Instant now) {

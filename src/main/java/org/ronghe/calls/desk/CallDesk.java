@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the step — all in one transaction.
  */
 @Service
-public class CallDesk {
+public class CallDesk implements org.ronghe.calls.CallIntake {
 
     private final Calls calls;
     private final CallLimits limits;
@@ -107,6 +107,16 @@ public class CallDesk {
             }
         }
         return raise(actor, null, request, place, origin, key);
+    }
+
+    @Override
+    public long raise(Problem problem) {
+        Directory.CommunityRef community = directory.community(problem.communityId())
+                .orElseThrow(() -> new IllegalArgumentException("社区不存在：" + problem.communityId()));
+        Call.Place place = new Call.Place(community.id(), community.streetId(), problem.gridId(), problem.address(), null, null);
+        NewCall call = new NewCall(problem.title(), problem.description(), problem.category(), Urgency.NORMAL, problem.origin(),
+                null, null, problem.address(), null, null, problem.contactName(), problem.contactPhone());
+        return raiseAs(problem.actor(), call, place, problem.origin(), null).id();
     }
 
     private Raised raise(String actor, String scopeCode, NewCall request, Call.Place place, Origin origin, String key) {
@@ -305,7 +315,7 @@ public class CallDesk {
                 event.from() == null ? null : java.util.Map.of("state", event.from().name()),
                 java.util.Map.of("state", event.to().name()))).toList());
         for (CallEvent event : happened) {
-            events.publishEvent(new CallChanged(call.id(), event.type(), call.state(), call.details().origin()));
+            events.publishEvent(new CallChanged(call.id(), event.type(), call.state(), call.details().origin(), call.solved()));
         }
     }
 

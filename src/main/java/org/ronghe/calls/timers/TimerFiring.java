@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ronghe.calls.Call;
+import org.ronghe.calls.CallChanged;
 import org.ronghe.calls.CallEvent;
 import org.ronghe.calls.directive.Directives;
 import org.ronghe.calls.store.Calls;
 import org.ronghe.calls.store.Notices;
 import org.ronghe.directory.Directory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,9 +30,11 @@ public class TimerFiring {
     private final Directives directives;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher publisher;
 
     TimerFiring(Calls calls, Notices notices, Directory directory, Directives directives, Clock clock,
-                TransactionTemplate transactions) {
+                TransactionTemplate transactions, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.calls = calls;
         this.notices = notices;
         this.directory = directory;
@@ -85,11 +89,13 @@ public class TimerFiring {
 
     private void fire(Call call, TimerData timer, Instant now) {
         List<Notices.Notice> sent = apply(call, timer, now, directory);
-        List<CallEvent> events = call.events();
+        List<CallEvent> events = List.copyOf(call.events());
         if (events.isEmpty()) {
             return;
         }
         calls.save(call);
         notices.add(sent);
+        // A call closed unrated closes the loop of a problem heard on a visit too (its follow-up falls due).
+        events.forEach(event -> publisher.publishEvent(new CallChanged(call.id(), event.type(), call.state(), call.details().origin(), call.solved())));
     }
 }

@@ -1,5 +1,6 @@
 package org.ronghe.directory.web;
 
+import org.ronghe.platform.UploadLimit;
 import java.io.IOException;
 
 import org.ronghe.directory.transfer.Transfers;

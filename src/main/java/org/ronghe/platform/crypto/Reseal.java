@@ -26,7 +26,8 @@ public final class Reseal {
             new Column("member", "id_number", PersonalData.MEMBER_ID_NUMBER, "id_number_index"),
             new Column("member", "phone", PersonalData.MEMBER_PHONE, null),
             new Column("leader", "phone", PersonalData.LEADER_PHONE, null),
-            new Column("call", "contact_phone", PersonalData.CALL_CONTACT_PHONE, null));
+            new Column("call", "contact_phone", PersonalData.CALL_CONTACT_PHONE, null),
+            new Column("household", "head_phone", PersonalData.HOUSEHOLD_PHONE, null));
 
     private Reseal() {
     }
@@ -35,9 +36,18 @@ public final class Reseal {
     public static long run(Connection connection, PersonalData data, DataKeys keys) throws SQLException {
         long total = 0;
         for (Column c : COLUMNS) {
-            total += run(connection, data, keys, c);
+            // The migration that first sealed personal data ran before later tables existed; their values are sealed on write.
+            if (exists(connection, c.table())) {
+                total += run(connection, data, keys, c);
+            }
         }
         return total;
+    }
+
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        try (var tables = connection.getMetaData().getTables(null, null, table, new String[]{"TABLE", "BASE TABLE", "PARTITIONED TABLE"})) {
+            return tables.next();
+        }
     }
 
     private static long run(Connection connection, PersonalData data, DataKeys keys, Column c) throws SQLException {

@@ -1,4 +1,4 @@
-package org.ronghe.directory.web;
+package org.ronghe.platform;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -13,7 +13,7 @@ import org.springframework.web.multipart.MultipartFile;
  * import page for a person, instead of the container's bare error.
  */
 @Component
-class UploadLimit {
+public class UploadLimit {
 
     private final DataSize max;
 
@@ -21,13 +21,13 @@ class UploadLimit {
         this.max = max;
     }
 
-    void check(MultipartFile file) {
+    public void check(MultipartFile file) {
         if (file.getSize() > max.toBytes()) {
             throw new MaxUploadSizeExceededException(max.toBytes());
         }
     }
 
-    long megabytes() {
+    public long megabytes() {
         return max.toMegabytes();
     }
 }

@@ -1,0 +1,19 @@
+package org.ronghe.calls;
+
+/**
+ * How another capability raises a call for a problem it has heard (a visit): the call is routed like any
+ * other and joins the caller's transaction, so when the caller fails no call is left behind.
+ */
+public interface CallIntake {
+
+    /** @return the id of the call raised */
+    long raise(Problem problem);
+
+    /**
+     * @param actor the person who heard the problem: the call's raiser
+     * @param contactName the person concerned (the head of the household), reached through the call's contact
+     */
+    record Problem(String actor, String title, String description, String category, Origin origin, long communityId,
+                   Long gridId, String address, String contactName, String contactPhone) {
+    }
+}
