@@ -155,7 +155,7 @@ class DemoVisits implements ApplicationRunner {
         LocalDate starts = today.minusDays(200);
         LocalDate ends = today.minusDays(110);
         long done = campaigns.open(COMMITTEE, new CampaignDesk.NewCampaign(starts.getYear() + " 年“访千家进万户、听民意解民忧”走访活动",
-                VisitCampaign.Kind.PAIRING, starts, ends, full ? 27 : 2, false, List.of()), null).id();
+                VisitCampaign.Kind.PAIRING, starts, ends, full ? 32 : 2, false, List.of()), null).id();
         campaigns.assign(COMMITTEE, done);
         record Assigned(long household, long community, long member, Long organ, long partyOrg, String address, String head, String phone) {
         }

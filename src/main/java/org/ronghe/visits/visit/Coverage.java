@@ -100,7 +100,23 @@ public class Coverage {
                 + tally.sql() + " GROUP BY t." + by.column();
         String sql;
         SqlWhere driver = new SqlWhere();
-        if (by == By.COMMUNITY) {
+        if (by == By.PARTY_ORG) {
+            // A committee or general branch visits through the branches below it: each row of a branch's members counts for the
+            // branch and for each organisation above it (the tree is at most three grassroots levels deep).
+            String columns = "SUM(t.assigned) AS assigned, SUM(t.visits) AS visits, SUM(t.households) AS visited, SUM(t.problems) AS problems,"
+                    + " SUM(t.resolved) AS resolved, SUM(t.followed_up) AS followed_up";
+            String from = " FROM visit_tally t JOIN party_org b ON b.id = t.party_org_id";
+            String scoped = tally.sql().isEmpty() ? " WHERE 1 = 1" : tally.sql();
+            sums = "SELECT k, SUM(assigned) AS assigned, SUM(visits) AS visits, SUM(visited) AS visited, SUM(problems) AS problems,"
+                    + " SUM(resolved) AS resolved, SUM(followed_up) AS followed_up FROM ("
+                    + "SELECT b.id AS k, " + columns + from + scoped + " GROUP BY b.id"
+                    + " UNION ALL SELECT b.parent_id AS k, " + columns + from + scoped + " AND b.parent_id IS NOT NULL GROUP BY b.parent_id"
+                    + " UNION ALL SELECT g.parent_id AS k, " + columns + from + " JOIN party_org g ON g.id = b.parent_id" + scoped
+                    + " AND g.parent_id IS NOT NULL GROUP BY g.parent_id) u GROUP BY k";
+            driver.and("s.visits > 0").and("p.kind IN ('COMMITTEE', 'GENERAL_BRANCH', 'BRANCH')").and("p.dissolved_on IS NULL");
+            sql = "SELECT p.id, p.code, p.name, s.assigned AS households, s.assigned, s.visits, s.visited, s.problems, s.resolved,"
+                    + " s.followed_up FROM (" + sums + ") s JOIN party_org p ON p.id = s.k" + driver.sql();
+        } else if (by == By.COMMUNITY) {
             // Every community in the scope, visited or not: an unvisited community is what coverage is for.
             driver.and(scope.scope().communities("c.id"));
             sql = "SELECT c.id, c.code, c.name, COALESCE(ht.households, 0) AS households, s.assigned, s.visits, s.visited, s.problems,"
@@ -122,6 +138,11 @@ public class Coverage {
                         rs.getLong("assigned"), rs.getLong("visits"), rs.getLong("visited"), rs.getLong("problems"), rs.getLong("resolved"),
                         rs.getLong("followed_up"))).list();
         return PageResult.of(rows, page, total);
+    }
+
+    /** How many rows the coverage by this dimension has over every campaign: the visiting organisations, members, …. */
+    public long count(VisitScope scope, By by) {
+        return rows(scope, null, by, new PageQuery(1, 1)).total();
     }
 
     /** The whole of what the person sees: households of the communities in scope against those visited. */

@@ -22,24 +22,23 @@ class VisitFigures implements FigureSource {
 
     private final JdbcClient jdbc;
     private final VisitScopes scopes;
+    private final Coverage coverage;
 
-    VisitFigures(JdbcClient jdbc, VisitScopes scopes) {
+    VisitFigures(JdbcClient jdbc, VisitScopes scopes, Coverage coverage) {
         this.jdbc = jdbc;
         this.scopes = scopes;
+        this.coverage = coverage;
     }
 
     @Override
     public List<Figure> figures(CurrentUser user) {
         VisitScope scope = scopes.of(user);
-        SqlClause tally = scope.visits("t");
         SqlClause visits = scope.visits("v");
         SqlClause problems = scope.visits("p");
         return List.of(
                 new Figure("campaigns", count("SELECT COUNT(*) FROM visit_campaign", SqlClause.TRUE), "/visits/campaigns"),
-                new Figure("visitingOrgs", count("SELECT COUNT(*) FROM (SELECT t.party_org_id FROM visit_tally t WHERE t.party_org_id IS NOT NULL"
-                        + " AND " + tally.sql() + " GROUP BY t.party_org_id HAVING SUM(t.visits) > 0) x", tally), "/visits/coverage?by=party-org"),
-                new Figure("visitingMembers", count("SELECT COUNT(*) FROM (SELECT t.member_id FROM visit_tally t WHERE t.member_id IS NOT NULL"
-                        + " AND " + tally.sql() + " GROUP BY t.member_id HAVING SUM(t.visits) > 0) x", tally), "/visits/coverage?by=member"),
+                new Figure("visitingOrgs", coverage.count(scope, Coverage.By.PARTY_ORG), "/visits/coverage?by=party-org"),
+                new Figure("visitingMembers", coverage.count(scope, Coverage.By.MEMBER), "/visits/coverage?by=member"),
                 new Figure("householdsVisited", count("SELECT COUNT(DISTINCT v.household_id) FROM visit v WHERE " + visits.sql(), visits),
                         "/visits/households?visited=true"),
                 new Figure("problemsHeard", count("SELECT COUNT(*) FROM visit_problem p WHERE " + problems.sql(), problems), "/visits/problems"),

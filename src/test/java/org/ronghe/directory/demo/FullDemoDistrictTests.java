@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The full demo district, as {@code ./mvnw spring-boot:run} seeds it, has the figures of the report. */
 @RongheTest
-@TestPropertySource(properties = {"ronghe.test.schema=fulldemo", "ronghe.demo.size=full"})
+@TestPropertySource(properties = {"ronghe.test.schema=fulldemo", "ronghe.demo.size=full", "ronghe.demo.visits=full"})
 class FullDemoDistrictTests {
 
     @Autowired
@@ -30,6 +30,17 @@ class FullDemoDistrictTests {
         assertThat(figures.get("pairings").asLong()).isEqualTo(212);
         assertThat(figures.get("pairedCommunities").asLong()).isEqualTo(212);
         assertThat(figures.get("grids").asLong()).isGreaterThan(212);
+    }
+
+    @Test
+    void theVisitCampaignIsShapedLikeTheReports() {
+        JsonNode figures = api.get("committee", "/api/v1/figures").json();
+        assertThat(figures.get("visitingOrgs").asLong()).isEqualTo(569);
+        assertThat(figures.get("visitingMembers").asLong()).isGreaterThanOrEqualTo(10_000);
+        assertThat(figures.get("householdsVisited").asLong()).isGreaterThanOrEqualTo(250_000);
+        assertThat(figures.get("problemsHeard").asLong()).isBetween(9_000L, 11_000L);
+        assertThat(figures.get("problemsResolved").asLong()).isGreaterThan(figures.get("problemsHeard").asLong() / 2);
+        assertThat(figures.get("householdsFollowedUp").asLong()).isGreaterThan(figures.get("problemsHeard").asLong() / 2);
     }
 
     @Test
