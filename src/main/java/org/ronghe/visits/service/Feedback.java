@@ -153,7 +153,7 @@ public class Feedback {
         jdbc.query("""
                 SELECT ci.member_id, ci.state, c.code, c.name, ci.decided_at FROM service_checkin ci
                 JOIN member m ON m.id = ci.member_id JOIN community c ON c.id = ci.community_id
-                WHERE ci.active_member_id IS NOT NULL AND """ + members, params, rs -> {
+                WHERE ci.active_member_id IS NOT NULL AND """ + " " + members, params, rs -> {
             checkIns.put(rs.getLong(1), new CheckInSeen(CheckIn.State.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                     ServiceEvents.instant(rs, "decided_at")));
         });
@@ -164,7 +164,7 @@ public class Feedback {
                 SELECT l.member_id, SUM(CASE WHEN l.served_on >= :qs THEN 1 ELSE 0 END) AS q_logs,
                        SUM(CASE WHEN l.served_on >= :qs THEN l.hours ELSE 0 END) AS q_hours, SUM(l.hours) AS y_hours
                 FROM service_log l JOIN member m ON m.id = l.member_id
-                WHERE l.state = 'CONFIRMED' AND l.served_on >= :ys AND l.served_on <= :qe AND """ + members
+                WHERE l.state = 'CONFIRMED' AND l.served_on >= :ys AND l.served_on <= :qe AND """ + " " + members
                 + " GROUP BY l.member_id", params, rs -> {
             served.put(rs.getLong(1), new Served(rs.getInt(2), scaled(rs.getBigDecimal(3)), scaled(rs.getBigDecimal(4))));
         });
@@ -173,7 +173,7 @@ public class Feedback {
         jdbc.query("""
                 SELECT l.member_id, i.title, l.remark FROM service_log l JOIN member m ON m.id = l.member_id
                 LEFT JOIN service_item i ON i.id = l.item_id
-                WHERE l.state = 'CONFIRMED' AND l.served_on >= :qs AND l.served_on <= :qe AND """ + members
+                WHERE l.state = 'CONFIRMED' AND l.served_on >= :qs AND l.served_on <= :qe AND """ + " " + members
                 + " ORDER BY l.member_id, l.served_on, l.id", params, rs -> {
             long member = rs.getLong(1);
             if (rs.getString(2) != null) {

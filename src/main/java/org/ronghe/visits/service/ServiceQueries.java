@@ -20,13 +20,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class ServiceQueries {
 
-    private static final String CHECK_IN_FROM = """
-             FROM service_checkin ci JOIN member m ON m.id = ci.member_id JOIN community c ON c.id = ci.community_id
+    private static final String CHECK_IN_FROM = " " + """
+            FROM service_checkin ci JOIN member m ON m.id = ci.member_id JOIN community c ON c.id = ci.community_id
              LEFT JOIN organ o ON o.id = m.organ_id""";
-    private static final String ITEM_FROM = """
-             FROM service_item i JOIN community c ON c.id = i.community_id LEFT JOIN member cm ON cm.id = i.claimed_by""";
-    private static final String LOG_FROM = """
-             FROM service_log l JOIN member m ON m.id = l.member_id JOIN community c ON c.id = l.community_id
+    private static final String ITEM_FROM = " " + """
+            FROM service_item i JOIN community c ON c.id = i.community_id LEFT JOIN member cm ON cm.id = i.claimed_by""";
+    private static final String LOG_FROM = " " + """
+            FROM service_log l JOIN member m ON m.id = l.member_id JOIN community c ON c.id = l.community_id
              LEFT JOIN organ o ON o.id = m.organ_id LEFT JOIN service_item i ON i.id = l.item_id""";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -93,7 +93,7 @@ public class ServiceQueries {
         return jdbc.query("""
                 SELECT ci.id, m.code AS member_code, m.name AS member_name, o.code AS organ_code, o.name AS organ_name,
                        c.code AS community_code, c.name AS community_name, ci.state, ci.reported_at, ci.reported_by,
-                       ci.decided_at, ci.decided_by, ci.reason""" + CHECK_IN_FROM + where.sql()
+                       ci.decided_at, ci.decided_by, ci.reason""" + " " + CHECK_IN_FROM + where.sql()
                         + " ORDER BY ci.reported_at DESC, ci.id DESC LIMIT :limit OFFSET :offset", where.params(page),
                 (rs, n) -> {
                     CheckIn.State state = CheckIn.State.valueOf(rs.getString("state"));
@@ -106,7 +106,7 @@ public class ServiceQueries {
 
     public long countCheckIns(ServiceScope scope, CheckInFilter f) {
         SqlWhere where = checkInWhere(scope, f);
-        Long count = jdbc.queryForObject("SELECT COUNT(*)" + CHECK_IN_FROM + where.sql(), where.params(), Long.class);
+        Long count = jdbc.queryForObject("SELECT COUNT(*) " + CHECK_IN_FROM + where.sql(), where.params(), Long.class);
         return count == null ? 0 : count;
     }
 
@@ -121,7 +121,7 @@ public class ServiceQueries {
     public PageResult<ItemRow> items(ServiceScope scope, ItemFilter f, PageQuery page) {
         SqlWhere where = itemWhere(scope, f);
         List<ItemRow> rows = itemRows(scope, where, page);
-        Long total = jdbc.queryForObject("SELECT COUNT(*)" + ITEM_FROM + where.sql(), where.params(), Long.class);
+        Long total = jdbc.queryForObject("SELECT COUNT(*) " + ITEM_FROM + where.sql(), where.params(), Long.class);
         return PageResult.of(rows, page, total == null ? 0 : total);
     }
 
@@ -134,7 +134,7 @@ public class ServiceQueries {
                 SELECT i.id, c.code AS community_code, c.name AS community_name, i.kind, i.title, i.description, i.planned_hours,
                        i.due_on, i.state, i.published_at, i.claimed_by, i.claimed_at, i.reason, cm.code AS claimant_code,
                        cm.name AS claimant_name, cm.party_org_id AS claimant_party_org, cm.organ_id AS claimant_organ,
-                       cm.community_id AS claimant_community""" + ITEM_FROM + where.sql()
+                       cm.community_id AS claimant_community""" + " " + ITEM_FROM + where.sql()
                         + " ORDER BY CASE WHEN i.state = 'OPEN' THEN 0 ELSE 1 END, i.published_at DESC, i.id DESC"
                         + " LIMIT :limit OFFSET :offset", where.params(page),
                 (rs, n) -> {
@@ -175,7 +175,7 @@ public class ServiceQueries {
         return jdbc.query("""
                 SELECT l.id, m.code AS member_code, m.name AS member_name, o.code AS organ_code, o.name AS organ_name,
                        c.code AS community_code, c.name AS community_name, l.item_id, i.title AS item_title, l.served_on, l.hours,
-                       l.note, l.state, l.logged_at, l.decided_at, l.decided_by, l.remark""" + LOG_FROM + where.sql()
+                       l.note, l.state, l.logged_at, l.decided_at, l.decided_by, l.remark""" + " " + LOG_FROM + where.sql()
                         + " ORDER BY l.served_on DESC, l.id DESC LIMIT :limit OFFSET :offset", where.params(page),
                 (rs, n) -> {
                     ServiceLog.State state = ServiceLog.State.valueOf(rs.getString("state"));
@@ -193,7 +193,7 @@ public class ServiceQueries {
 
     public Totals logTotals(ServiceScope scope, LogFilter f) {
         SqlWhere where = logWhere(scope, f);
-        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(l.hours), 0)" + LOG_FROM + where.sql(), where.params(),
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(l.hours), 0) " + LOG_FROM + where.sql(), where.params(),
                 (rs, n) -> new Totals(rs.getLong(1), rs.getBigDecimal(2).setScale(1, java.math.RoundingMode.UNNECESSARY)));
     }
 
