@@ -62,8 +62,9 @@ public class ServiceDesk {
     public record NewCheckIn(String member) {
     }
 
+    /** @param dueOn an ISO date (2026-07-31), or none */
     public record NewItem(String community, ServiceItem.Kind kind, String title, String description, BigDecimal plannedHours,
-                          LocalDate dueOn) {
+                          String dueOn) {
     }
 
     public record NewLog(LocalDate date, BigDecimal hours, Long item, String note) {
@@ -168,7 +169,7 @@ public class ServiceDesk {
         }
         long community = communityFor(user, request.community());
         ServiceItem item = ServiceItem.publish(community, new ServiceItem.Details(request.kind(), request.title(),
-                request.description(), request.plannedHours(), request.dueOn()), user.username(), key, clock.instant(), today());
+                request.description(), request.plannedHours(), date("截止日期", request.dueOn())), user.username(), key, clock.instant(), today());
         return created(() -> {
             items.save(item);
             audit.record(Audit.Entry.change("SERVICE_ITEM_PUBLISHED", "service_item", String.valueOf(item.id()), null,
@@ -351,6 +352,17 @@ public class ServiceDesk {
             throw new OutOfScopeException("社区", given);
         }
         return directory.community(own == null ? "" : own).orElseThrow(() -> new AccessDeniedException("账户未关联社区")).id();
+    }
+
+    private static LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(field + "格式应为“年-月-日”，例如 2026-07-31");
+        }
     }
 
     private LocalDate today() {

@@ -76,6 +76,14 @@ public class ServiceQueries {
 
     /** A page of logs with the hours of every log the filter matches (not just of this page). */
     public record LogPage(List<LogRow> items, int page, int size, long total, boolean exact, int totalPages, BigDecimal hours) {
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < totalPages;
+        }
     }
 
     // ---------------------------------------------------------------- check-ins
