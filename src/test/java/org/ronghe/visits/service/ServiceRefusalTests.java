@@ -52,6 +52,7 @@ class ServiceRefusalTests {
         ServiceClient.Member neighbour = service.newcomer("svc-neighbour", OTHER_COMMUNITY);
         service.ok("committee", "/api/v1/checkins", body("member", neighbour.code()));
         long item = service.ok("community", "/api/v1/service-items", body("kind", "NEED", "title", "楼道清理")).get("id").asLong();
+        service.api.token(neighbour.username());
         Map<String, String> before = DatabaseDigest.of(dataSource);
         Api.Response refused = service.post(neighbour.username(), "/api/v1/service-items/" + item + "/claim", null);
         assertThat(refused.status()).isEqualTo(403);
@@ -77,6 +78,8 @@ class ServiceRefusalTests {
         ServiceClient.Member waiting = service.newcomer("svc-elsewhere-2", COMMUNITY);
         long checkIn = service.ok(waiting.username(), "/api/v1/checkins", body()).get("id").asLong();
         String stranger = service.calls.account("svc-staff-2", "COMMUNITY_STAFF", OTHER_COMMUNITY);
+        service.api.token(stranger);
+        service.api.token("street");
         Map<String, String> before = DatabaseDigest.of(dataSource);
         assertThat(service.post(stranger, "/api/v1/checkins/" + checkIn + "/confirm", null).status()).isEqualTo(403);
         assertThat(service.post(stranger, "/api/v1/service-logs/" + pending + "/confirm", null).status()).isEqualTo(403);
