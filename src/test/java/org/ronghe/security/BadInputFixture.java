@@ -54,7 +54,12 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/directives", List.of("page", "size")),
             new Read("/api/v1/accounts", List.of("q", "role", "page", "size")),
             new Read("/api/v1/audit", List.of("actor", "action", "subject", "key", "from", "to", "page", "size")),
-            new Read("/api/v1/open311/clients", List.of("q")));
+            new Read("/api/v1/open311/clients", List.of("q")),
+            // visits.service
+            new Read("/api/v1/checkins", List.of("state", "community", "organ", "member", "page", "size")),
+            new Read("/api/v1/service-items", List.of("state", "kind", "community", "page", "size")),
+            new Read("/api/v1/service-logs", List.of("state", "member", "community", "organ", "from", "to", "page", "size")),
+            new Read("/api/v1/service-feedback", List.of("organ", "quarter")));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -100,8 +105,11 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
         }
         api.token(SUMMONED);
 
+        // visits.service: a check-in waiting for the community, an open item, a logged service to confirm
+        Service service = Service.create(calls, api);
+
         String call = "/api/v1/calls/";
-        List<Write> writes = List.of(
+        List<Write> writes = new java.util.ArrayList<>(List.of(
                 new Write("raise a call", "community", "/api/v1/calls", body("title", "路灯不亮", "description", "小区门口路灯不亮",
                         "category", "MUNICIPAL", "urgency", "NORMAL", "community", "440103001001", "address", "仁涌社区 3 栋",
                         "latitude", 23.1, "longitude", 113.2, "contactName", "李女士", "contactPhone", "13800138000"),
@@ -143,10 +151,12 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                         List.of(text("password", 72, true)), true),
                 new Write("register an Open311 client", "admin", "/api/v1/open311/clients",
                         body("name", "街坊通", "community", "440103001001"),
-                        List.of(text("name", 100, true), of("community", CODE, false)), true));
+                        List.of(text("name", 100, true), of("community", CODE, false)), true)));
+        writes.addAll(service.writes());
 
         long anyCall = targets.get("accepted");
-        List<Operation> withId = List.of(
+        List<Operation> withId = new java.util.ArrayList<>(service.operations());
+        withId.addAll(List.of(
                 new Operation(HttpMethod.GET, "/api/v1/calls/{id}", String.valueOf(anyCall), null, false),
                 new Operation(HttpMethod.POST, "/api/v1/calls/{id}/dispatch", String.valueOf(queued), Map.of("lead", "JG002"), false),
                 new Operation(HttpMethod.POST, "/api/v1/calls/{id}/accept", String.valueOf(targets.get("dispatched")), null, false),
@@ -178,11 +188,85 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                 new Operation(HttpMethod.POST, "/api/v1/open311/clients/{id}/disable",
                         String.valueOf(client.json().get("id").asLong()), null, false),
                 new Operation(HttpMethod.POST, "/api/v1/open311/clients/{id}/enable",
-                        String.valueOf(client.json().get("id").asLong()), null, false));
+                        String.valueOf(client.json().get("id").asLong()), null, false)));
 
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),
-                client.json().get("apiKey").asString(), stepUsers, writes, withId);
+                client.json().get("apiKey").asString(), stepUsers, List.copyOf(writes), List.copyOf(withId));
+    }
+
+    // visits.service
+    /** A check-in waiting at the community account's community; an open item and a logged service at the demo member's. */
+    record Service(String staff, long checkIn, long item, long log) {
+
+        static Service create(CallsClient calls, Api api) {
+            // The demo member works through the community they live in: checked in (recorded by the committee if need be).
+            Api.Response recorded = calls.post("committee", "/api/v1/checkins", Map.of("member", "DY000001"));
+            assertThat(recorded.status()).as(recorded.text()).isIn(201, 409);
+            tools.jackson.databind.JsonNode own = api.get("committee", "/api/v1/checkins?member=DY000001&size=200").json()
+                    .get("items").get(0);
+            if (own.get("state").asString().equals("REPORTED")) {
+                assertThat(calls.post("committee", "/api/v1/checkins/" + own.get("id").asLong() + "/confirm", null).status())
+                        .isEqualTo(200);
+            }
+            String staff = calls.account("bad-svc-staff", "COMMUNITY_STAFF", own.get("communityCode").asString());
+            Api.Response published = calls.post(staff, "/api/v1/service-items", Map.of("kind", "POST", "title", "社区值班岗"));
+            assertThat(published.status()).as(published.text()).isEqualTo(201);
+            long item = published.json().get("id").asLong();
+            Api.Response logged = calls.post("member", "/api/v1/service-logs", Map.of("date", java.time.LocalDate.now().minusDays(1)
+                    .toString(), "hours", 1.5, "note", "社区值班"));
+            assertThat(logged.status()).as(logged.text()).isEqualTo(201);
+            // A newcomer of the community account's community reports and waits.
+            java.util.Set<String> reportedBefore = new java.util.HashSet<>();
+            api.get("committee", "/api/v1/checkins?community=440103001001&size=200").json().get("items")
+                    .forEach(c -> reportedBefore.add(c.get("memberCode").asString()));
+            String code = null;
+            for (tools.jackson.databind.JsonNode m : api.get("committee", "/api/v1/directory/members?community=440103001001&size=200")
+                    .json().get("items")) {
+                if (code == null && !reportedBefore.contains(m.get("code").asString())) {
+                    code = m.get("code").asString();
+                }
+            }
+            String newcomer = calls.account("bad-svc-member", "MEMBER", code);
+            Api.Response reported = calls.post(newcomer, "/api/v1/checkins", Map.of());
+            assertThat(reported.status()).as(reported.text()).isEqualTo(201);
+            api.token(staff);
+            return new Service(staff, reported.json().get("id").asLong(), item, logged.json().get("id").asLong());
+        }
+
+        List<Write> writes() {
+            String unreported = "DY000002";
+            return List.of(
+                    new Write("record a check-in", "committee", "/api/v1/checkins", body("member", unreported),
+                            List.of(of("member", CODE, true)), true),
+                    new Write("decline a check-in", "community", "/api/v1/checkins/" + checkIn + "/decline", body("reason", "不在本社区居住"),
+                            List.of(text("reason", 500, true)), true),
+                    new Write("publish a service item", "community", "/api/v1/service-items", body("kind", "WISH",
+                            "title", "为独居老人送餐", "description", "每周三次", "plannedHours", 2, "dueOn",
+                            java.time.LocalDate.now().plusDays(20).toString(), "community", "440103001001"),
+                            List.of(of("kind", ENUM, true), text("title", 200, true), text("description", 2000, false),
+                                    of("plannedHours", NUMBER, false), of("dueOn", INSTANT, false), of("community", CODE, false)), true),
+                    new Write("withdraw a service item", staff, "/api/v1/service-items/" + item + "/withdraw",
+                            body("reason", "需求已解决"), List.of(text("reason", 500, true)), true),
+                    new Write("log service", "member", "/api/v1/service-logs", body("date", java.time.LocalDate.now().toString(),
+                            "hours", 2, "note", "社区值班"), List.of(of("date", INSTANT, true), of("hours", NUMBER, true),
+                            of("item", NUMBER, false), text("note", 1000, false)), true),
+                    new Write("confirm service", staff, "/api/v1/service-logs/" + log + "/confirm", body("remark", "认真负责"),
+                            List.of(text("remark", 500, false)), false),
+                    new Write("reject service", staff, "/api/v1/service-logs/" + log + "/reject", body("reason", "未见记录"),
+                            List.of(text("reason", 500, true)), true));
+        }
+
+        List<Operation> operations() {
+            return List.of(
+                    new Operation(HttpMethod.POST, "/api/v1/checkins/{id}/confirm", String.valueOf(checkIn), null, false),
+                    new Operation(HttpMethod.POST, "/api/v1/checkins/{id}/decline", String.valueOf(checkIn), Map.of("reason", "不在本社区"), false),
+                    new Operation(HttpMethod.POST, "/api/v1/service-items/{id}/claim", String.valueOf(item), null, false),
+                    new Operation(HttpMethod.POST, "/api/v1/service-items/{id}/done", String.valueOf(item), null, false),
+                    new Operation(HttpMethod.POST, "/api/v1/service-items/{id}/withdraw", String.valueOf(item), Map.of("reason", "已解决"), false),
+                    new Operation(HttpMethod.POST, "/api/v1/service-logs/{id}/confirm", String.valueOf(log), null, false),
+                    new Operation(HttpMethod.POST, "/api/v1/service-logs/{id}/reject", String.valueOf(log), Map.of("reason", "未见记录"), false));
+        }
     }
 
     private static Map<String, Object> body(Object... pairs) {

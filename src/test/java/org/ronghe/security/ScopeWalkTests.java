@@ -109,6 +109,23 @@ class ScopeWalkTests {
         WALK.put("POST /api/v1/open311/clients/{id}/disable", Walk.ADMIN_WRITE);
         WALK.put("POST /api/v1/open311/clients/{id}/enable", Walk.ADMIN_WRITE);
         WALK.put("POST /api/v1/operations/backups", Walk.ADMIN_WRITE);
+        // visits.service
+        WALK.put("GET /api/v1/checkins", Walk.LIST);
+        WALK.put("POST /api/v1/checkins", Walk.CREATE);
+        WALK.put("POST /api/v1/checkins/{id}/confirm", Walk.WRITE);
+        WALK.put("POST /api/v1/checkins/{id}/decline", Walk.WRITE);
+        WALK.put("GET /api/v1/service-items", Walk.LIST);
+        WALK.put("POST /api/v1/service-items", Walk.CREATE);
+        for (String step : List.of("claim", "done", "withdraw")) {
+            WALK.put("POST /api/v1/service-items/{id}/" + step, Walk.WRITE);
+        }
+        WALK.put("GET /api/v1/service-logs", Walk.LIST);
+        WALK.put("POST /api/v1/service-logs", Walk.CREATE);
+        WALK.put("POST /api/v1/service-logs/{id}/confirm", Walk.WRITE);
+        WALK.put("POST /api/v1/service-logs/{id}/reject", Walk.WRITE);
+        WALK.put("GET /api/v1/service-feedback", Walk.LIST);
+        WALK.put("GET /api/v1/service-feedback.xlsx", Walk.EXPORT);
+        // end visits.service
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -416,6 +433,10 @@ class ScopeWalkTests {
             case "accept", "return", "reply", "checkin" -> role.equals("secretary");
             case "whistle" -> role.equals("street") || role.equals("committee");
             case "replies" -> role.equals("secretary") || role.equals("street") || role.equals("community");
+            // visits.service: members report, claim and log; communities (and the committee) confirm and publish
+            case "checkins" -> role.equals("committee") || role.equals("member");
+            case "confirm", "decline", "reject", "done", "withdraw", "service-items" -> role.equals("committee") || role.equals("community");
+            case "claim", "service-logs" -> role.equals("member");
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -437,6 +458,13 @@ class ScopeWalkTests {
                     "password", "Valid#Pass9");
             case "password" -> Map.of("password", "Valid#Pass9");
             case "clients" -> Map.of("name", "越权登记的客户端");
+            // visits.service: a check-in for someone else, an item in a third street's community, service on a foreign item
+            case "checkins" -> Map.of("member", one("SELECT MAX(code) FROM member WHERE code <> :a", "DY000001"));
+            case "service-items" -> Map.of("community", "440103003001", "kind", "NEED", "title", "越界发布的服务项目");
+            case "service-logs" -> Map.of("date", java.time.LocalDate.now().toString(), "hours", 2, "item",
+                    Long.parseLong(one("SELECT CAST(MIN(i.id) AS VARCHAR(20)) FROM service_item i WHERE i.community_id <> "
+                            + "(SELECT community_id FROM member WHERE code = :a)", "DY000001")));
+            case "decline", "reject", "withdraw" -> Map.of("reason", "越界的理由");
             default -> Map.of();
         };
     }
