@@ -109,6 +109,13 @@ class ScopeWalkTests {
         WALK.put("POST /api/v1/open311/clients/{id}/disable", Walk.ADMIN_WRITE);
         WALK.put("POST /api/v1/open311/clients/{id}/enable", Walk.ADMIN_WRITE);
         WALK.put("POST /api/v1/operations/backups", Walk.ADMIN_WRITE);
+        // visits.evaluation
+        WALK.put("GET /api/v1/evaluations", Walk.LIST);
+        WALK.put("POST /api/v1/evaluations", Walk.CREATE);
+        WALK.put("GET /api/v1/evaluations/periods", Walk.REFERENCE);
+        WALK.put("POST /api/v1/evaluations/periods", Walk.CREATE);
+        WALK.put("POST /api/v1/evaluations/periods/{code}/close", Walk.WRITE);
+        WALK.put("GET /api/v1/evaluations/organs/{code}", Walk.ONE);
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -416,6 +423,9 @@ class ScopeWalkTests {
             case "accept", "return", "reply", "checkin" -> role.equals("secretary");
             case "whistle" -> role.equals("street") || role.equals("committee");
             case "replies" -> role.equals("secretary") || role.equals("street") || role.equals("community");
+            // visits.evaluation: a community rates the organs paired with it; the committee opens and closes periods
+            case "evaluations" -> role.equals("community");
+            case "periods", "close" -> role.equals("committee");
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -437,6 +447,9 @@ class ScopeWalkTests {
                     "password", "Valid#Pass9");
             case "password" -> Map.of("password", "Valid#Pass9");
             case "clients" -> Map.of("name", "越权登记的客户端");
+            // visits.evaluation: a rating for another community (the community's own staff included) and a new period
+            case "evaluations" -> Map.of("period", "2026", "organ", "JG002", "community", "440103002001", "grade", "SATISFIED");
+            case "periods" -> Map.of("code", "2031", "startsOn", "2031-01-01", "endsOn", "2031-12-31", "ratingClosesOn", "2031-12-31");
             default -> Map.of();
         };
     }

@@ -82,7 +82,7 @@ public final class Evaluation {
         if (grade == null) {
             throw new IllegalArgumentException("请选择评议等次：满意、比较满意、基本满意或不满意");
         }
-        String r = remarks == null || remarks.isBlank() ? null : Texts.check("评议意见", remarks.trim(), REMARKS_MAX);
+        String r = remarks == null || Texts.check("评议意见", remarks, REMARKS_MAX).isBlank() ? null : remarks.trim();
         if (grade == Grade.UNSATISFIED && r == null) {
             throw new IllegalArgumentException("评议为“不满意”时须填写意见，说明不满意的原因");
         }

@@ -62,25 +62,32 @@ public final class EvaluationPeriod {
         if (c.length() > 16 || !CODE.matcher(c).matches()) {
             throw new IllegalArgumentException("评议期编码应为年份，可加半年或季度，如 2026、2026H2、2026Q3：" + Grade.shorten(c));
         }
-        String n = name == null || name.isBlank() ? c + " 年度基层评议" : Texts.check("评议期名称", name.trim(), 100);
+        String n = name == null || Texts.check("评议期名称", name, 100).isBlank() ? c + " 年度基层评议" : name.trim();
         if (startsOn == null || endsOn == null) {
             throw new IllegalArgumentException("请填写评议期的开始和结束日期");
         }
-        LocalDate closes = ratingClosesOn == null ? endsOn : ratingClosesOn;
-        for (LocalDate d : List.of(startsOn, endsOn, closes)) {
-            if (d.isBefore(EARLIEST) || d.isAfter(LATEST)) {
-                throw new IllegalArgumentException("评议期日期应在 2000-01-01 至 2099-12-31 之间：" + d);
-            }
-        }
+        inRange(startsOn);
+        inRange(endsOn);
         if (endsOn.isBefore(startsOn)) {
             throw new IllegalArgumentException("评议期结束日期不能早于开始日期");
         }
-        if (closes.isBefore(startsOn)) {
+        if (ratingClosesOn == null) {
+            throw new IllegalArgumentException("请填写评议截止日期（此后不再接受评议和修改）");
+        }
+        inRange(ratingClosesOn);
+        if (ratingClosesOn.isBefore(startsOn)) {
             throw new IllegalArgumentException("评议截止日期不能早于评议期开始日期");
         }
+        LocalDate closes = ratingClosesOn;
         EvaluationPeriod period = new EvaluationPeriod(null, c, n, startsOn, endsOn, closes, State.OPEN, 0, now, actor, null, null);
         period.events.add(EvaluationEvent.period(EvaluationEvent.Type.PERIOD_OPENED, actor, now));
         return period;
+    }
+
+    private static void inRange(LocalDate d) {
+        if (d.isBefore(EARLIEST) || d.isAfter(LATEST)) {
+            throw new IllegalArgumentException("评议期日期应在 2000-01-01 至 2099-12-31 之间：" + d);
+        }
     }
 
     public static EvaluationPeriod restore(long id, String code, String name, LocalDate startsOn, LocalDate endsOn,

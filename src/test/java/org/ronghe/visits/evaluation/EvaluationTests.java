@@ -144,8 +144,10 @@ class EvaluationTests {
                 "endsOn", "2026-12-31")), 400, "编码");
         refused(calls.post("committee", "/api/v1/evaluations/periods", Map.of("code", "2031", "startsOn", "2031-12-01",
                 "endsOn", "2031-01-01")), 400, "结束日期");
+        refused(calls.post("committee", "/api/v1/evaluations/periods", Map.of("code", "2032", "startsOn", "2032-01-01",
+                "endsOn", "2032-12-31")), 400, "评议截止日期");
         refused(calls.post("committee", "/api/v1/evaluations/periods", Map.of("code", closed, "startsOn", year() + "-01-01",
-                "endsOn", year() + "-12-31")), 409, "已存在");
+                "endsOn", year() + "-12-31", "ratingClosesOn", year() + "-12-31")), 409, "已存在");
     }
 
     private void refused(Api.Response response, int status, String words) {
