@@ -84,14 +84,14 @@ public class Evaluations {
         insertEvents(jdbc, e.periodId(), e.id(), e.takeEvents());
     }
 
-    /** Many new ratings at once (the demo), each with its event, in two batches. */
+    /** Many new ratings at once (the demo), each with its events, in the caller's transaction. */
     void saveAllNew(List<Evaluation> all) {
         for (Evaluation e : all) {
             if (e.id() != null) {
                 throw new IllegalArgumentException("only new evaluations");
             }
         }
-        // Identity values come back one insert at a time; the demo's few hundred rows make that cheap enough.
+        // Identity values come back one insert at a time; the demo's few hundred ratings make that cheap enough.
         all.forEach(this::save);
     }
 
