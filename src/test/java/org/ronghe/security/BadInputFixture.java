@@ -59,7 +59,9 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/checkins", List.of("state", "community", "organ", "member", "page", "size")),
             new Read("/api/v1/service-items", List.of("state", "kind", "community", "page", "size")),
             new Read("/api/v1/service-logs", List.of("state", "member", "community", "organ", "from", "to", "page", "size")),
-            new Read("/api/v1/service-feedback", List.of("organ", "quarter")));
+            new Read("/api/v1/service-feedback", List.of("organ", "quarter")),
+            // visits.evaluation
+            new Read("/api/v1/evaluations", List.of("period", "organ", "community", "grade", "page", "size")));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -189,6 +191,22 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                         String.valueOf(client.json().get("id").asLong()), null, false),
                 new Operation(HttpMethod.POST, "/api/v1/open311/clients/{id}/enable",
                         String.valueOf(client.json().get("id").asLong()), null, false)));
+
+        // visits.evaluation: a rating of the paired organ in this year's open period (the demo's), a new period, an
+        // organ's results, closing this year's period
+        String period = String.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear());
+        writes = new java.util.ArrayList<>(writes);
+        writes.add(new Write("rate a paired organ", "community", "/api/v1/evaluations", body("period", period, "organ", "JG001",
+                "grade", "FAIRLY_SATISFIED", "remarks", "结对共建扎实"),
+                List.of(of("period", CODE, true), of("organ", CODE, true), of("community", CODE, false), of("grade", ENUM, true),
+                        text("remarks", 1000, false)), true));
+        writes.add(new Write("open an evaluation period", "committee", "/api/v1/evaluations/periods", body("code", "2035",
+                "name", "2035 年度基层评议", "startsOn", "2035-01-01", "endsOn", "2035-12-31", "ratingClosesOn", "2036-01-31"),
+                List.of(of("code", CODE, true), text("name", 100, false), of("startsOn", INSTANT, true), of("endsOn", INSTANT, true),
+                        of("ratingClosesOn", INSTANT, true)), true));
+        withId = new java.util.ArrayList<>(withId);
+        withId.add(new Operation(HttpMethod.GET, "/api/v1/evaluations/organs/{id}", "JG001", null, false));
+        withId.add(new Operation(HttpMethod.POST, "/api/v1/evaluations/periods/{id}/close", period, null, false));
 
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),

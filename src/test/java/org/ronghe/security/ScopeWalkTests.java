@@ -126,6 +126,13 @@ class ScopeWalkTests {
         WALK.put("GET /api/v1/service-feedback", Walk.LIST);
         WALK.put("GET /api/v1/service-feedback.xlsx", Walk.EXPORT);
         // end visits.service
+        // visits.evaluation
+        WALK.put("GET /api/v1/evaluations", Walk.LIST);
+        WALK.put("POST /api/v1/evaluations", Walk.CREATE);
+        WALK.put("GET /api/v1/evaluations/periods", Walk.REFERENCE);
+        WALK.put("POST /api/v1/evaluations/periods", Walk.CREATE);
+        WALK.put("POST /api/v1/evaluations/periods/{code}/close", Walk.WRITE);
+        WALK.put("GET /api/v1/evaluations/organs/{code}", Walk.ONE);
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -437,6 +444,9 @@ class ScopeWalkTests {
             case "checkins" -> role.equals("committee") || role.equals("member");
             case "confirm", "decline", "reject", "done", "withdraw", "service-items" -> role.equals("committee") || role.equals("community");
             case "claim", "service-logs" -> role.equals("member");
+            // visits.evaluation: a community rates the organs paired with it; the committee opens and closes periods
+            case "evaluations" -> role.equals("community");
+            case "periods", "close" -> role.equals("committee");
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -465,6 +475,9 @@ class ScopeWalkTests {
                     Long.parseLong(one("SELECT CAST(MIN(i.id) AS VARCHAR(20)) FROM service_item i WHERE i.community_id <> "
                             + "(SELECT community_id FROM member WHERE code = :a)", "DY000001")));
             case "decline", "reject", "withdraw" -> Map.of("reason", "越界的理由");
+            // visits.evaluation: a rating for another community (the community's own staff included) and a new period
+            case "evaluations" -> Map.of("period", "2026", "organ", "JG002", "community", "440103002001", "grade", "SATISFIED");
+            case "periods" -> Map.of("code", "2031", "startsOn", "2031-01-01", "endsOn", "2031-12-31", "ratingClosesOn", "2031-12-31");
             default -> Map.of();
         };
     }
