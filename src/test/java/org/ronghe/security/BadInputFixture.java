@@ -61,7 +61,14 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/service-logs", List.of("state", "member", "community", "organ", "from", "to", "page", "size")),
             new Read("/api/v1/service-feedback", List.of("organ", "quarter")),
             // visits.evaluation
-            new Read("/api/v1/evaluations", List.of("period", "organ", "community", "grade", "page", "size")));
+            new Read("/api/v1/evaluations", List.of("period", "organ", "community", "grade", "page", "size")),
+            // visits
+            new Read("/api/v1/households", List.of("community", "q", "visited", "followedUp", "mine", "page", "size")),
+            new Read("/api/v1/visits", List.of("campaign", "community", "organ", "partyOrg", "member", "household", "first", "page", "size")),
+            new Read("/api/v1/visits/problems", List.of("campaign", "community", "organ", "partyOrg", "member", "household", "state",
+                    "resolved", "page", "size")),
+            new Read("/api/v1/visits/coverage", List.of("campaign", "by", "page", "size")),
+            new Read("/api/v1/campaigns", List.of()));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -207,6 +214,31 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
         withId = new java.util.ArrayList<>(withId);
         withId.add(new Operation(HttpMethod.GET, "/api/v1/evaluations/organs/{id}", "JG001", null, false));
         withId.add(new Operation(HttpMethod.POST, "/api/v1/evaluations/periods/{id}/close", period, null, false));
+
+        // visits: a campaign, a household of the member's organ's paired communities, the member's visit with a problem
+        java.time.LocalDate today = java.time.LocalDate.now(CallsClient.SHANGHAI);
+        Api.Response campaign = calls.post("committee", "/api/v1/campaigns", body("name", "入户走访", "startsOn", today.minusDays(5).toString(),
+                "endsOn", today.plusDays(30).toString(), "targetPerVisitor", 2));
+        assertThat(campaign.status()).as(campaign.text()).isEqualTo(201);
+        String campaignId = String.valueOf(campaign.json().get("id").asLong());
+        String paired = api.get("committee", "/api/v1/directory/pairings?organ=JG001").json().get("items").get(0).get("communityCode").asString();
+        long household = api.get("committee", "/api/v1/households?community=" + paired).json().get("items").get(0).get("id").asLong();
+        Api.Response visit = calls.post("member", "/api/v1/visits", body("household", household, "heard", "住户反映楼道照明",
+                "problems", List.of(Map.of("summary", "楼道照明损坏", "category", "MUNICIPAL"))));
+        assertThat(visit.status()).as(visit.text()).isEqualTo(201);
+        writes.add(new Write("record a visit", "member", "/api/v1/visits", body("household", household, "heard", "住户反映路面积水"),
+                List.of(text("heard", 2000, false)), true));
+        writes.add(new Write("open a visit campaign", "committee", "/api/v1/campaigns", body("name", "冬季走访", "kind", "PAIRING",
+                "startsOn", today.toString(), "endsOn", today.plusDays(60).toString(), "targetPerVisitor", 3, "organs", List.of("JG001")),
+                List.of(text("name", 100, true), of("kind", ENUM, false), of("startsOn", INSTANT, true), of("endsOn", INSTANT, true),
+                        of("organs", CODES, false)), true));
+        withId.add(new Operation(HttpMethod.GET, "/api/v1/households/{id}", String.valueOf(household), null, false));
+        withId.add(new Operation(HttpMethod.GET, "/api/v1/visits/{id}", String.valueOf(visit.json().get("visit").get("id").asLong()), null, false));
+        withId.add(new Operation(HttpMethod.GET, "/api/v1/campaigns/{id}", campaignId, null, false));
+        withId.add(new Operation(HttpMethod.GET, "/api/v1/campaigns/{id}/assignments", campaignId, null, false));
+        withId.add(new Operation(HttpMethod.GET, "/api/v1/campaigns/{id}/coverage", campaignId, null, false));
+        withId.add(new Operation(HttpMethod.POST, "/api/v1/visits/problems/{id}/follow-up",
+                String.valueOf(visit.json().get("problems").get(0).get("id").asLong()), Map.of("note", "回访", "satisfied", true), false));
 
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),

@@ -133,15 +133,41 @@ class ScopeWalkTests {
         WALK.put("POST /api/v1/evaluations/periods", Walk.CREATE);
         WALK.put("POST /api/v1/evaluations/periods/{code}/close", Walk.WRITE);
         WALK.put("GET /api/v1/evaluations/organs/{code}", Walk.ONE);
+        // visits
+        WALK.put("GET /api/v1/households", Walk.LIST);
+        WALK.put("GET /api/v1/households/{id}", Walk.ONE);
+        WALK.put("POST /api/v1/households/imports", Walk.CREATE);
+        WALK.put("GET /api/v1/households/export.xlsx", Walk.EXPORT);
+        WALK.put("GET /api/v1/campaigns", Walk.LIST);
+        WALK.put("POST /api/v1/campaigns", Walk.CREATE);
+        WALK.put("GET /api/v1/campaigns/{id}", Walk.SHARED);
+        WALK.put("POST /api/v1/campaigns/{id}/assignments", Walk.WRITE);
+        WALK.put("GET /api/v1/campaigns/{id}/assignments", Walk.SHARED);
+        WALK.put("GET /api/v1/campaigns/{id}/coverage", Walk.SHARED);
+        WALK.put("POST /api/v1/campaigns/{id}/close", Walk.WRITE);
+        WALK.put("GET /api/v1/visits", Walk.LIST);
+        WALK.put("POST /api/v1/visits", Walk.CREATE);
+        WALK.put("GET /api/v1/visits/{id}", Walk.ONE);
+        WALK.put("GET /api/v1/visits/problems", Walk.LIST);
+        WALK.put("POST /api/v1/visits/problems/{id}/follow-up", Walk.WRITE);
+        WALK.put("GET /api/v1/visits/coverage", Walk.LIST);
     }
 
     /** The filters each list takes that can name something outside a scope. */
-    static final Map<String, List<String>> FILTERS = Map.of(
-            "streets", List.of("q", "size"), "communities", List.of("street", "q", "size"), "grids", List.of("community", "street"),
-            "organs", List.of("q"), "party-orgs", List.of("organ", "size"),
-            "members", List.of("organ", "partyOrg", "community", "street", "q", "size"),
-            "leaders", List.of("q"), "liaisons", List.of("street", "leader"), "pairings", List.of("organ", "community", "street"),
-            "calls", List.of("street", "community", "organ", "lead", "q", "size"));
+    static final Map<String, List<String>> FILTERS = Map.ofEntries(
+            Map.entry("streets", List.of("q", "size")),
+            Map.entry("communities", List.of("street", "q", "size")),
+            Map.entry("grids", List.of("community", "street")),
+            Map.entry("organs", List.of("q")),
+            Map.entry("party-orgs", List.of("organ", "size")),
+            Map.entry("members", List.of("organ", "partyOrg", "community", "street", "q", "size")),
+            Map.entry("leaders", List.of("q")),
+            Map.entry("liaisons", List.of("street", "leader")),
+            Map.entry("pairings", List.of("organ", "community", "street")),
+            Map.entry("calls", List.of("street", "community", "organ", "lead", "q", "size")),
+            Map.entry("households", List.of("community", "q", "size")),
+            Map.entry("visits", List.of("community", "organ", "partyOrg", "member", "size")),
+            Map.entry("problems", List.of("community", "organ", "partyOrg", "member", "size")));
 
     enum Walk {
         /** A list, search or rates: answered within the scope, so no foreign record in it, whatever the filter. */
@@ -163,7 +189,9 @@ class ScopeWalkTests {
         /** Counts within the scope (each equals its list: FiguresTests); only numbers. */
         COUNTS,
         /** Signing in or changing a password: nobody does either for another person without their password. */
-        TOKEN
+        TOKEN,
+        /** A record everyone may read (a visit campaign) whose figures and rows are counted within the reader's scope. */
+        SHARED
     }
 
     @Autowired
@@ -182,6 +210,14 @@ class ScopeWalkTests {
     private final Map<String, Foreign> foreign = new HashMap<>();
     private long ownCall;
     private long clientId;
+    /** A community no scoped role may see (nor visit), with a household and a visit in it. */
+    private String outsideCommunity;
+    private long outsideHousehold;
+    private OutsideVisits outsideVisits;
+
+    /** The visit records the walk asks every scoped role about: a campaign all may read, the rest outside every scope. */
+    record OutsideVisits(long campaign, long household, long visit, long problem, Set<String> texts) {
+    }
     private String account;
 
     @BeforeAll
@@ -212,9 +248,44 @@ class ScopeWalkTests {
         for (String role : ROLES) {
             api.token(role);
         }
+        outsideVisits = visitsOutsideEveryScope(calls);
         for (String role : List.of("secretary", "member", "street", "community", "leader")) {
             foreign.put(role, outsideTheScopeOf(role, noise));
+            foreign.get(role).texts().addAll(outsideVisits.texts());
         }
+    }
+
+    private OutsideVisits visitsOutsideEveryScope(CallsClient calls) {
+        java.time.LocalDate today = java.time.LocalDate.now(CallsClient.SHANGHAI);
+        Api.Response campaign = calls.post("committee", "/api/v1/campaigns", Map.of("name", "走查的走访活动 " + mark,
+                "startsOn", today.minusDays(10).toString(), "endsOn", today.plusDays(30).toString(), "targetPerVisitor", 2));
+        assertThat(campaign.status()).as(campaign.text()).isEqualTo(201);
+        long campaignId = campaign.json().get("id").asLong();
+        assertThat(calls.post("committee", "/api/v1/campaigns/" + campaignId + "/assignments", null).status()).isEqualTo(200);
+        var scopes = context.getBean(org.ronghe.directory.DataScopes.class);
+        List<org.ronghe.directory.DataScope> scoped = List.of("secretary", "member", "street", "community", "leader").stream()
+                .map(role -> scopes.of(calls.user(role))).toList();
+        record Place(long id, String code) {
+        }
+        Place outside = jdbc.sql("""
+                        SELECT c.id, c.code FROM community c WHERE NOT EXISTS (SELECT 1 FROM pairing p JOIN organ o ON o.id = p.organ_id
+                        WHERE p.community_id = c.id AND o.code = 'JG001') ORDER BY c.code DESC""")
+                .query((rs, n) -> new Place(rs.getLong(1), rs.getString(2))).list().stream()
+                .filter(c -> scoped.stream().noneMatch(scope -> scope.seesCommunity(c.id()))).findFirst()
+                .orElseThrow(() -> new AssertionError("the small demo district has no community outside every scope"));
+        outsideCommunity = outside.code();
+        String organ = jdbc.sql("SELECT o.code FROM pairing p JOIN organ o ON o.id = p.organ_id WHERE p.community_id = :c "
+                + "AND p.ended_on IS NULL ORDER BY o.code").param("c", outside.id()).query(String.class).list().stream().findFirst()
+                .orElseThrow();
+        String visitor = jdbc.sql("SELECT m.code FROM member m JOIN organ o ON o.id = m.organ_id WHERE o.code = :o ORDER BY m.code")
+                .param("o", organ).query(String.class).list().get(0);
+        outsideHousehold = jdbc.sql("SELECT MIN(id) FROM household WHERE community_id = :c").param("c", outside.id())
+                .query(Long.class).single();
+        Api.Response visit = calls.post("committee", "/api/v1/visits", Map.of("household", outsideHousehold, "member", visitor,
+                "heard", "走查的走访 " + mark, "problems", List.of(Map.of("summary", "走查的走访问题", "category", "MUNICIPAL"))));
+        assertThat(visit.status()).as(visit.text()).isEqualTo(201);
+        return new OutsideVisits(campaignId, outsideHousehold, visit.json().get("visit").get("id").asLong(),
+                visit.json().get("problems").get(0).get("id").asLong(), Set.of("走查的走访 " + mark));
     }
 
     // ---------------------------------------------------------------- the table covers the document
@@ -298,6 +369,43 @@ class ScopeWalkTests {
                 soft.assertThat(answer.status()).as("%s export of %s", role, entity).isIn(200, 403);
                 if (answer.status() == 200) {
                     soft.assertThat(foreignIn(role, cells(answer.body()))).as("%s export of %s", role, entity).isEmpty();
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void aCampaignReadsTheSameForEveryoneWithOnlyWhatTheirScopeHoldsInIt() {
+        SoftAssertions soft = new SoftAssertions();
+        for (String operation : operations(Walk.SHARED)) {
+            String path = operation.substring(4).replace("{id}", String.valueOf(outsideVisits.campaign()));
+            List<String> queries = path.endsWith("/coverage") ? List.of("?by=community", "?by=organ", "?by=party-org", "?by=member", "?by=leader")
+                    : List.of("");
+            for (String role : ROLES) {
+                for (String query : queries) {
+                    Api.Response answer = api.get(role, path + query);
+                    soft.assertThat(answer.status()).as("%s GET %s%s: %s", role, path, query, Refusals.excerpt(answer)).isEqualTo(200);
+                    soft.assertThat(leaks(role, answer)).as("%s GET %s%s", role, path, query).isEmpty();
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void noOtherExportHoldsARecordOutsideTheScope() {
+        SoftAssertions soft = new SoftAssertions();
+        for (String operation : operations(Walk.EXPORT)) {
+            if (operation.contains("{entity}")) {
+                continue;
+            }
+            String path = operation.substring(4);
+            for (String role : ROLES) {
+                Api.Response answer = api.get(role, path);
+                soft.assertThat(answer.status()).as("%s GET %s", role, path).isIn(200, 403);
+                if (answer.status() == 200) {
+                    soft.assertThat(foreignIn(role, cells(answer.body()))).as("%s GET %s", role, path).isEmpty();
                 }
             }
         }
@@ -422,6 +530,10 @@ class ScopeWalkTests {
     }
 
     private AbstractMockHttpServletRequestBuilder<?> request(String path, Map<String, Object> body) {
+        if (path.endsWith("/households/imports")) {
+            return MockMvcRequestBuilders.multipart(path).file(new MockMultipartFile("file", "households.csv", "text/csv",
+                    ("户编码,社区编码,地址,户主姓名\nWALK-1," + outsideCommunity + ",越界导入的住户,越界\n").getBytes(StandardCharsets.UTF_8)));
+        }
         if (path.contains("/imports/")) {
             return MockMvcRequestBuilders.multipart(path).file(new MockMultipartFile("file", "streets.csv", "text/csv",
                     "街道编码,街道名称\n440103001,改名的街道\n".getBytes(StandardCharsets.UTF_8)));
@@ -447,6 +559,11 @@ class ScopeWalkTests {
             // visits.evaluation: a community rates the organs paired with it; the committee opens and closes periods
             case "evaluations" -> role.equals("community");
             case "periods", "close" -> role.equals("committee");
+            // visits: the committee runs campaigns; members and leaders visit (secretaries and the committee record for them)
+            case "campaigns", "assignments" -> role.equals("committee");
+            case "imports" -> role.equals("committee") || role.equals("community");
+            case "visits" -> List.of("committee", "secretary", "member", "leader").contains(role);
+            case "follow-up" -> List.of("committee", "secretary", "member", "leader", "community").contains(role);
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -478,6 +595,11 @@ class ScopeWalkTests {
             // visits.evaluation: a rating for another community (the community's own staff included) and a new period
             case "evaluations" -> Map.of("period", "2026", "organ", "JG002", "community", "440103002001", "grade", "SATISFIED");
             case "periods" -> Map.of("code", "2031", "startsOn", "2031-01-01", "endsOn", "2031-12-31", "ratingClosesOn", "2031-12-31");
+            // visits: a visit to a household no scoped role may visit, a campaign, a follow-up
+            case "visits" -> Map.of("household", outsideHousehold, "member", "DY000001", "heard", "越界的走访");
+            case "campaigns" -> Map.of("name", "越权发起的走访活动", "startsOn", java.time.LocalDate.now().toString(),
+                    "endsOn", java.time.LocalDate.now().plusDays(30).toString(), "targetPerVisitor", 5);
+            case "follow-up" -> Map.of("note", "越界的回访", "satisfied", true);
             default -> Map.of();
         };
     }
@@ -486,7 +608,7 @@ class ScopeWalkTests {
 
     /** The records outside a role's scope: one of each kind to ask for, and the strings that give any of them away. */
     record Foreign(String street, String community, String organ, String partyOrg, String member, String leader,
-                   long call, long directive, Set<String> codes, Set<String> texts) {
+                   long call, long directive, Set<String> codes, Set<String> texts, OutsideVisits visits) {
 
         String keyFor(String operation) {
             if (operation.contains("/streets/")) {
@@ -506,6 +628,18 @@ class ScopeWalkTests {
             }
             if (operation.contains("/leaders/")) {
                 return leader;
+            }
+            if (operation.contains("/households/")) {
+                return String.valueOf(visits.household());
+            }
+            if (operation.contains("/visits/problems/")) {
+                return String.valueOf(visits.problem());
+            }
+            if (operation.contains("/visits/")) {
+                return String.valueOf(visits.visit());
+            }
+            if (operation.contains("/campaigns/")) {
+                return String.valueOf(visits.campaign());
             }
             return String.valueOf(operation.contains("/directives/") ? directive : call);
         }
@@ -593,7 +727,7 @@ class ScopeWalkTests {
         }
         long directive = jdbc.sql("SELECT id FROM directive WHERE title = :t").param("t", "发给别处的指令 " + mark)
                 .query(Long.class).single();
-        return new Foreign(street, community, organ, partyOrg, member, leader, foreignCall, directive, codes, texts);
+        return new Foreign(street, community, organ, partyOrg, member, leader, foreignCall, directive, codes, texts, outsideVisits);
     }
 
     private Set<String> streetsOf(Set<String> communities) {
@@ -655,6 +789,7 @@ class ScopeWalkTests {
         filters.put("leader", "?leader=" + outside.leader());
         filters.put("lead", "?lead=JG002");
         filters.put("q", "?q=" + (path.endsWith("/members") ? outside.member() : mark));
+        filters.put("member", "?member=" + outside.member());
         filters.put("size", "?size=200");
         FILTERS.getOrDefault(path.substring(path.lastIndexOf('/') + 1), List.of()).forEach(f -> queries.add(filters.get(f)));
         return queries;

@@ -89,7 +89,8 @@ public class HouseholdImport {
             if (communityCode != null && community == null) {
                 r.error("社区编码", "社区不存在");
             } else if (community != null && !scope.keepsHouseholdsOf(community[0])) {
-                r.error("社区编码", "不在您的管辖范围内，不能导入该社区的住户");
+                // A file reaching into another community is refused as a whole, like any write outside the scope.
+                throw new org.ronghe.platform.OutOfScopeException("社区", communityCode);
             }
             long[] grid = gridCode == null ? null : grids.get(gridCode);
             if (gridCode != null && grid == null) {

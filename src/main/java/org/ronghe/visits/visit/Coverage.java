@@ -113,7 +113,8 @@ public class Coverage {
                     + " UNION ALL SELECT b.parent_id AS k, " + columns + from + scoped + " AND b.parent_id IS NOT NULL GROUP BY b.parent_id"
                     + " UNION ALL SELECT g.parent_id AS k, " + columns + from + " JOIN party_org g ON g.id = b.parent_id" + scoped
                     + " AND g.parent_id IS NOT NULL GROUP BY g.parent_id) u GROUP BY k";
-            driver.and("s.visits > 0").and("p.kind IN ('COMMITTEE', 'GENERAL_BRANCH', 'BRANCH')").and("p.dissolved_on IS NULL");
+            driver.and("s.visits > 0").and("p.kind IN ('COMMITTEE', 'GENERAL_BRANCH', 'BRANCH')").and("p.dissolved_on IS NULL")
+                    .and(scope.scope().partyOrgs("p"));
             sql = "SELECT p.id, p.code, p.name, s.assigned AS households, s.assigned, s.visits, s.visited, s.problems, s.resolved,"
                     + " s.followed_up FROM (" + sums + ") s JOIN party_org p ON p.id = s.k" + driver.sql();
         } else if (by == By.COMMUNITY) {
@@ -123,7 +124,12 @@ public class Coverage {
                     + " s.resolved, s.followed_up FROM community c LEFT JOIN household_tally ht ON ht.community_id = c.id"
                     + " LEFT JOIN (" + sums + ") s ON s.k = c.id" + driver.sql();
         } else {
-            driver.and("s.visits > 0");
+            // Visitors are shown as the directory shows them: an organ's secretary its own organ's, a member themself.
+            driver.and("s.visits > 0").and(switch (by) {
+                case ORGAN -> scope.scope().organs("o.id");
+                case MEMBER -> scope.scope().members("m");
+                default -> scope.scope().leaders("d.id");
+            });
             sql = "SELECT " + by.id + " AS id, " + by.code + " AS code, " + by.name + " AS name, s.assigned AS households, s.assigned,"
                     + " s.visits, s.visited, s.problems, s.resolved, s.followed_up FROM (" + sums + ") s JOIN " + by.table
                     + " ON " + by.id + " = s.k" + driver.sql();

@@ -103,6 +103,10 @@ public class VisitDesk {
         }
         Household household = households.find(request.household())
                 .orElseThrow(() -> new NotFoundException("住户", String.valueOf(request.household())));
+        if ((user.role() == Role.ORGAN_SECRETARY || user.role() == Role.COMMITTEE_ADMIN)
+                && households.find(scopes.of(user), household.id()).isEmpty()) {
+            throw new OutOfScopeException("住户", String.valueOf(household.id()));
+        }
         Visit.Visitor visitor = visitor(user, request);
         if (!mayVisit(visitor, household)) {
             throw new OutOfScopeException("住户", String.valueOf(household.id()));
