@@ -45,6 +45,10 @@ class BrowserTests {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -206,6 +210,50 @@ class BrowserTests {
         screenshot("c5-closed-phone");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         signOut(wait);
+        assertNothingRefusedOrFailedInTheConsole();
+    }
+
+    @Test
+    void aMemberOnAPhoneRecordsAVisitWithAProblemAndTheCallLandsInTheResponsibleOrgansInbox() throws Exception {
+        org.ronghe.calls.CallsClient calls = new org.ronghe.calls.CallsClient(context);
+        java.time.LocalDate today = java.time.LocalDate.now(org.ronghe.calls.CallsClient.SHANGHAI);
+        Api.Response campaign = calls.post("committee", "/api/v1/campaigns", java.util.Map.of("name", "手机走访", "startsOn",
+                today.minusDays(1).toString(), "endsOn", today.plusDays(30).toString(), "targetPerVisitor", 2));
+        assertThat(campaign.status()).as(campaign.text()).isEqualTo(201);
+        assertThat(calls.post("committee", "/api/v1/campaigns/" + campaign.json().get("id").asLong() + "/assignments", null).status())
+                .isEqualTo(200);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            signIn("member", wait);
+            browser.get(url("/visits"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#assignments a.assignment")));
+            screenshot("v1-assignments-phone");
+            browser.findElement(By.cssSelector("#assignments a.assignment")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("visit-form")));
+            browser.findElement(By.id("visit-heard")).sendKeys("独居老人行动不便，吃饭成问题。");
+            browser.findElement(By.id("problem-summary-0")).sendKeys("独居老人希望上门助餐");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("problem-category-0"))).selectByValue("ELDERLY");
+            screenshot("v2-record-phone");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);",
+                    browser.findElement(By.id("visit-submit")));
+            browser.findElement(By.id("visit-submit")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("visit-done")));
+            String call = browser.findElement(By.cssSelector("table.problems a[href^='/calls/']")).getText().replace("#", "");
+            screenshot("v3-recorded-phone");
+            signOut(wait);
+
+            String organ = jdbc.sql("SELECT o.code FROM call c JOIN organ o ON o.id = c.lead_organ_id WHERE c.id = :id")
+                    .param("id", Long.parseLong(call)).query(String.class).single();
+            signIn(calls.secretaryOf(organ), wait);
+            browser.findElement(By.id("nav-inbox")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#inbox-accept a[href='/calls/" + call + "']")));
+            assertThat(browser.findElement(By.id("inbox-accept")).getText()).contains("独居老人希望上门助餐");
+            screenshot("v4-organ-inbox-phone");
+            signOut(wait);
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
         assertNothingRefusedOrFailedInTheConsole();
     }
 
