@@ -85,7 +85,7 @@ public class Campaigns {
     }
 
     public boolean assigned(long campaignId) {
-        return jdbc.sql("SELECT COUNT(*) FROM visit_assignment WHERE campaign_id = :c").param("c", campaignId).query(Long.class).single() > 0;
+        return !jdbc.sql("SELECT 1 FROM visit_assignment WHERE campaign_id = :c LIMIT 1").param("c", campaignId).query(Long.class).list().isEmpty();
     }
 
     public void addAssignments(long campaignId, List<AssignmentPlan.Assignment> plan) {

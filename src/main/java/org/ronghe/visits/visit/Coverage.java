@@ -56,7 +56,8 @@ public class Coverage {
             throw new IllegalArgumentException("统计维度应为 community、organ、party-org、member 或 leader：" + text);
         }
 
-        String column() {
+        /** The tally column the dimension groups by (a party organisation's sums start at the members' branches). */
+        String sourceColumn() {
             return switch (this) {
                 case COMMUNITY -> "community_id";
                 case ORGAN -> "organ_id";
@@ -92,58 +93,74 @@ public class Coverage {
         this.jdbc = jdbc;
     }
 
-    /** @param campaign a campaign id, or {@code null} for every campaign and the visits outside them */
+    /**
+     * Adds the tally rows up by the dimension in one grouped query, rolls branches up to the organisations above
+     * them, and lays the sums beside the entities the person may see (names, codes and households read apart:
+     * joining a grouped subquery makes H2 group again for every outer row).
+     *
+     * @param campaign a campaign id, or {@code null} for every campaign and the visits outside them
+     */
     public PageResult<Row> rows(VisitScope scope, Long campaign, By by, PageQuery page) {
+        List<Row> rows = all(scope, campaign, by);
+        int from = (int) Math.min(rows.size(), page.offset());
+        return PageResult.of(rows.subList(from, Math.min(rows.size(), from + page.size())), page, rows.size());
+    }
+
+    private List<Row> all(VisitScope scope, Long campaign, By by) {
         SqlWhere tally = tallyWhere(scope, campaign);
-        String sums = "SELECT t." + by.column() + " AS k, SUM(t.assigned) AS assigned, SUM(t.visits) AS visits, SUM(t.households) AS visited,"
-                + " SUM(t.problems) AS problems, SUM(t.resolved) AS resolved, SUM(t.followed_up) AS followed_up FROM visit_tally t"
-                + tally.sql() + " GROUP BY t." + by.column();
-        String sql;
-        SqlWhere driver = new SqlWhere();
+        Map<Long, long[]> sums = new java.util.HashMap<>();
+        jdbc.sql("SELECT t." + by.sourceColumn() + ", SUM(t.assigned), SUM(t.visits), SUM(t.households), SUM(t.problems),"
+                        + " SUM(t.resolved), SUM(t.followed_up) FROM visit_tally t" + tally.sql() + " GROUP BY t." + by.sourceColumn())
+                .paramSource(tally.params()).query((rs, n) -> {
+                    long key = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        sums.put(key, new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)});
+                    }
+                    return null;
+                }).list();
         if (by == By.PARTY_ORG) {
-            // A committee or general branch visits through the branches below it: each row of a branch's members counts for the
-            // branch and for each organisation above it (the tree is at most three grassroots levels deep).
-            String columns = "SUM(t.assigned) AS assigned, SUM(t.visits) AS visits, SUM(t.households) AS visited, SUM(t.problems) AS problems,"
-                    + " SUM(t.resolved) AS resolved, SUM(t.followed_up) AS followed_up";
-            String from = " FROM visit_tally t JOIN party_org b ON b.id = t.party_org_id";
-            String scoped = tally.sql().isEmpty() ? " WHERE 1 = 1" : tally.sql();
-            sums = "SELECT k, SUM(assigned) AS assigned, SUM(visits) AS visits, SUM(visited) AS visited, SUM(problems) AS problems,"
-                    + " SUM(resolved) AS resolved, SUM(followed_up) AS followed_up FROM ("
-                    + "SELECT b.id AS k, " + columns + from + scoped + " GROUP BY b.id"
-                    + " UNION ALL SELECT b.parent_id AS k, " + columns + from + scoped + " AND b.parent_id IS NOT NULL GROUP BY b.parent_id"
-                    + " UNION ALL SELECT g.parent_id AS k, " + columns + from + " JOIN party_org g ON g.id = b.parent_id" + scoped
-                    + " AND g.parent_id IS NOT NULL GROUP BY g.parent_id) u GROUP BY k";
-            driver.and("s.visits > 0").and("p.kind IN ('COMMITTEE', 'GENERAL_BRANCH', 'BRANCH')").and("p.dissolved_on IS NULL")
-                    .and(scope.scope().partyOrgs("p"));
-            sql = "SELECT p.id, p.code, p.name, s.assigned AS households, s.assigned, s.visits, s.visited, s.problems, s.resolved,"
-                    + " s.followed_up FROM (" + sums + ") s JOIN party_org p ON p.id = s.k" + driver.sql();
-        } else if (by == By.COMMUNITY) {
-            // Every community in the scope, visited or not: an unvisited community is what coverage is for.
-            driver.and(scope.scope().communities("c.id"));
-            sql = "SELECT c.id, c.code, c.name, COALESCE(ht.households, 0) AS households, s.assigned, s.visits, s.visited, s.problems,"
-                    + " s.resolved, s.followed_up FROM community c LEFT JOIN household_tally ht ON ht.community_id = c.id"
-                    + " LEFT JOIN (" + sums + ") s ON s.k = c.id" + driver.sql();
-        } else {
-            // Visitors are shown as the directory shows them: an organ's secretary its own organ's, a member themself.
-            driver.and("s.visits > 0").and(switch (by) {
-                case ORGAN -> scope.scope().organs("o.id");
-                case MEMBER -> scope.scope().members("m");
-                default -> scope.scope().leaders("d.id");
-            });
-            sql = "SELECT " + by.id + " AS id, " + by.code + " AS code, " + by.name + " AS name, s.assigned AS households, s.assigned,"
-                    + " s.visits, s.visited, s.problems, s.resolved, s.followed_up FROM (" + sums + ") s JOIN " + by.table
-                    + " ON " + by.id + " = s.k" + driver.sql();
+            rollUp(sums);
         }
-        Map<String, Object> params = new java.util.HashMap<>(tally.params().getValues());
-        params.putAll(driver.params().getValues());
-        long total = jdbc.sql("SELECT COUNT(*) FROM (" + sql + ") x").params(params).query(Long.class).single();
-        params.put("limit", page.size());
-        params.put("offset", page.offset());
-        List<Row> rows = jdbc.sql(sql + " ORDER BY 2 LIMIT :limit OFFSET :offset").params(params)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getLong("households"),
-                        rs.getLong("assigned"), rs.getLong("visits"), rs.getLong("visited"), rs.getLong("problems"), rs.getLong("resolved"),
-                        rs.getLong("followed_up"))).list();
-        return PageResult.of(rows, page, total);
+        SqlClause visible = switch (by) {
+            case COMMUNITY -> scope.scope().communities("c.id");
+            case ORGAN -> scope.scope().organs("o.id");
+            case PARTY_ORG -> scope.scope().partyOrgs("p");
+            case MEMBER -> scope.scope().members("m");
+            case LEADER -> scope.scope().leaders("d.id");
+        };
+        String households = by == By.COMMUNITY ? "COALESCE((SELECT ht.households FROM household_tally ht WHERE ht.community_id = c.id), 0)" : "0";
+        String kinds = by == By.PARTY_ORG ? " AND p.kind IN ('COMMITTEE', 'GENERAL_BRANCH', 'BRANCH') AND p.dissolved_on IS NULL" : "";
+        List<Row> rows = new java.util.ArrayList<>();
+        jdbc.sql("SELECT " + by.id + ", " + by.code + ", " + by.name + ", " + households + " FROM " + by.table + " WHERE " + visible.sql() + kinds
+                        + " ORDER BY " + by.code).params(visible.params())
+                .query((rs, n) -> {
+                    long[] sum = sums.getOrDefault(rs.getLong(1), new long[6]);
+                    if (by == By.COMMUNITY || sum[1] > 0) {
+                        long base = by == By.COMMUNITY ? rs.getLong(4) : sum[0];
+                        rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), base, sum[0], sum[1], sum[2], sum[3], sum[4], sum[5]));
+                    }
+                    return null;
+                }).list();
+        return rows;
+    }
+
+    /** A committee or general branch visits through the branches below it (at most three grassroots levels). */
+    private void rollUp(Map<Long, long[]> sums) {
+        Map<Long, Long> parents = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, parent_id FROM party_org WHERE parent_id IS NOT NULL")
+                .query((rs, n) -> parents.put(rs.getLong(1), rs.getLong(2))).list();
+        Map<Long, long[]> own = new java.util.HashMap<>();
+        sums.forEach((id, sum) -> own.put(id, sum.clone()));
+        own.forEach((branch, sum) -> {
+            Long above = parents.get(branch);
+            for (int level = 0; above != null && level < 2; level++) {
+                long[] total = sums.computeIfAbsent(above, k -> new long[6]);
+                for (int i = 0; i < sum.length; i++) {
+                    total[i] += sum[i];
+                }
+                above = parents.get(above);
+            }
+        });
     }
 
     /** How many rows the coverage by this dimension has over every campaign: the visiting organisations, members, …. */

@@ -267,7 +267,9 @@ class VisitPages {
         model.addAttribute("campaign", CampaignsApi.CampaignView.of(campaign, coverage.totals(scope, id)));
         model.addAttribute("by", dimension);
         model.addAttribute("dimensions", Coverage.By.values());
-        model.addAttribute("result", coverage.rows(scope, id, dimension, PageQuery.of(page, 100)));
+        var result = coverage.rows(scope, id, dimension, PageQuery.of(page, 100));
+        model.addAttribute("result", result);
+        model.addAttribute("lines", CoverageLine.of(result.items(), dimension, id));
         model.addAttribute("assigned", campaigns.assigned(id));
         return "visits/campaign";
     }
@@ -301,7 +303,9 @@ class VisitPages {
         model.addAttribute("by", dimension);
         model.addAttribute("dimensions", Coverage.By.values());
         model.addAttribute("totals", coverage.totals(scope, campaign));
-        model.addAttribute("result", coverage.rows(scope, campaign, dimension, PageQuery.of(page, 100)));
+        var result = coverage.rows(scope, campaign, dimension, PageQuery.of(page, 100));
+        model.addAttribute("result", result);
+        model.addAttribute("lines", CoverageLine.of(result.items(), dimension, campaign));
         return "visits/coverage";
     }
 
