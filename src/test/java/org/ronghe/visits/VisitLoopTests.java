@@ -29,6 +29,8 @@ class VisitLoopTests {
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.ronghe.support.Pages pages;
 
     CallsClient calls;
 
@@ -155,6 +157,34 @@ class VisitLoopTests {
                 WHERE p.community_id = h.community_id AND o.code = 'JG001') ORDER BY h.id LIMIT 1""").query(Long.class).single();
         assertThat(visit(elsewhere, List.of()).status()).isEqualTo(403);
         assertThat(calls.post("street", "/api/v1/visits", Map.of("household", householdOfTheMembersOrgan())).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPhotoIsKeptWithTheVisitWhenOneIsTakenAndAFileThatIsNoPictureIsRefusedWithNothingRecorded() throws Exception {
+        long household = householdOfTheMembersOrgan();
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+        var recorded = pages.open("member", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/visits/record")
+                .file(new org.springframework.mock.web.MockMultipartFile("photo", "door.png", "image/png", png))
+                .param("household", String.valueOf(household)).param("heard", "住户一切安好").param("key", "photo-1")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+        assertThat(recorded.status()).as(recorded.html()).isEqualTo(302);
+        String location = recorded.result().getResponse().getRedirectedUrl();
+        long visit = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        var photo = pages.open("member", "/visits/" + visit + "/photo");
+        assertThat(photo.status()).isEqualTo(200);
+        assertThat(photo.result().getResponse().getContentType()).isEqualTo("image/png");
+        assertThat(photo.result().getResponse().getContentAsByteArray()).isEqualTo(png);
+        assertThat(pages.open(calls.secretaryOf("JG002"), "/visits/" + visit + "/photo").status()).isIn(403, 404);
+
+        long visits = count("visit");
+        var refused = pages.open("member", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/visits/record")
+                .file(new org.springframework.mock.web.MockMultipartFile("photo", "door.jpg", "image/jpeg", "not a picture".getBytes()))
+                .param("household", String.valueOf(household)).param("heard", "住户一切安好").param("key", "photo-2")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.html()).contains("照片应为 JPEG、PNG 或 WebP 图片");
+        assertThat(count("visit")).isEqualTo(visits);
     }
 
     private String state(long problem) {

@@ -80,6 +80,11 @@ public class VisitDesk {
 
     /** Records a visit; the same idempotency key returns the visit recorded the first time. */
     public Recorded record(CurrentUser user, NewVisit request, String idempotencyKey) {
+        return record(user, request, idempotencyKey, null);
+    }
+
+    /** @param photo the optional photo, stored with the visit (never required, never scored) */
+    public Recorded record(CurrentUser user, NewVisit request, String idempotencyKey, Photo photo) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
         if (key != null) {
             Optional<Long> existing = visits.idForKey(user.username(), key);
@@ -88,7 +93,7 @@ public class VisitDesk {
             }
         }
         try {
-            return new Recorded(transactions.execute(status -> store(user, request, key)), false);
+            return new Recorded(transactions.execute(status -> store(user, request, key, photo)), false);
         } catch (DuplicateKeyException raced) {
             if (key == null) {
                 throw raced;
@@ -97,7 +102,7 @@ public class VisitDesk {
         }
     }
 
-    private long store(CurrentUser user, NewVisit request, String key) {
+    private long store(CurrentUser user, NewVisit request, String key, Photo photo) {
         if (request.household() == null) {
             throw new IllegalArgumentException("请选择走访的住户");
         }
@@ -120,6 +125,9 @@ public class VisitDesk {
         boolean first = visits.firstInCampaign(campaign, household.id());
         long id = visits.add(visit, first, user.username(), now, key);
         tallies.visited(campaign, household.communityId(), visitor, first);
+        if (photo != null) {
+            visits.addPhoto(id, photo, user.username(), now);
+        }
         for (Visit.Heard heard : visit.problems()) {
             long call = intake.raise(new CallIntake.Problem(user.username(), heard.summary(), description(visit, heard, household),
                     heard.category(), Origin.VISIT, household.communityId(), household.gridId(), household.place(),

@@ -101,6 +101,19 @@ public class Visits {
         return template;
     }
 
+    void addPhoto(long visitId, Photo photo, String actor, Instant now) {
+        jdbc.sql("""
+                INSERT INTO visit_photo (visit_id, content_type, content, size_bytes, added_at, added_by)
+                VALUES (:visit, :type, :content, :size, :at, :by)""")
+                .param("visit", visitId).param("type", photo.contentType()).param("content", photo.content())
+                .param("size", photo.content().length).param("at", Timestamp.from(now)).param("by", actor).update();
+    }
+
+    public Optional<Photo> photo(long visitId) {
+        return jdbc.sql("SELECT content_type, content FROM visit_photo WHERE visit_id = :v").param("v", visitId)
+                .query((rs, n) -> new Photo(rs.getString(1), rs.getBytes(2))).optional();
+    }
+
     public long addProblem(long visitId, Visit visit, Visit.Heard heard, long callId, String actor, Instant now) {
         GeneratedKeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -153,7 +166,8 @@ public class Visits {
     }
 
     public record VisitRow(long id, Long campaignId, long householdId, String householdAddress, String communityName,
-                           String visitor, String organName, LocalDate visitedOn, String heard, int problems, boolean firstInCampaign) {
+                           String visitor, String organName, LocalDate visitedOn, String heard, int problems, boolean firstInCampaign,
+                           boolean photo) {
     }
 
     public record ProblemRow(long id, long visitId, long callId, long householdId, String householdAddress, String communityName,
@@ -269,7 +283,8 @@ public class Visits {
     private static final String VISIT_ROW = """
             SELECT v.id, v.campaign_id, v.household_id, h.address, c.name AS community_name,
                    COALESCE(m.name, d.name) AS visitor, o.name AS organ_name, v.visited_on, v.heard, v.first_in_campaign,
-                   (SELECT COUNT(*) FROM visit_problem p WHERE p.visit_id = v.id) AS problems""";
+                   (SELECT COUNT(*) FROM visit_problem p WHERE p.visit_id = v.id) AS problems,
+                   EXISTS (SELECT 1 FROM visit_photo f WHERE f.visit_id = v.id) AS photo""";
     private static final String VISIT_JOINS = """
              JOIN household h ON h.id = v.household_id JOIN community c ON c.id = v.community_id
             LEFT JOIN member m ON m.id = v.member_id LEFT JOIN leader d ON d.id = v.leader_id
@@ -279,7 +294,7 @@ public class Visits {
         return new VisitRow(rs.getLong("id"), (Long) rs.getObject("campaign_id", Long.class), rs.getLong("household_id"),
                 rs.getString("address"), rs.getString("community_name"), rs.getString("visitor"), rs.getString("organ_name"),
                 rs.getObject("visited_on", LocalDate.class), rs.getString("heard"), rs.getInt("problems"),
-                rs.getBoolean("first_in_campaign"));
+                rs.getBoolean("first_in_campaign"), rs.getBoolean("photo"));
     }
 
     private static ProblemRow problemRow(ResultSet rs) throws SQLException {

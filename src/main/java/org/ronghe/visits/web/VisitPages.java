@@ -28,6 +28,7 @@ import org.ronghe.visits.campaign.VisitCampaign;
 import org.ronghe.visits.household.HouseholdImport;
 import org.ronghe.visits.household.Households;
 import org.ronghe.visits.visit.Coverage;
+import org.ronghe.visits.visit.Photo;
 import org.ronghe.visits.visit.Problem;
 import org.ronghe.visits.visit.Visit;
 import org.ronghe.visits.visit.VisitDesk;
@@ -123,7 +124,8 @@ class VisitPages {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate visitedOn,
                   @RequestParam(required = false) String heard, @RequestParam(required = false) List<String> summary,
                   @RequestParam(required = false) List<String> category, @RequestParam(required = false) List<String> detail,
-                  @RequestParam String key, RedirectAttributes redirect, Model model) {
+                  @RequestParam(required = false) MultipartFile photo, @RequestParam String key, RedirectAttributes redirect,
+                  Model model) throws IOException {
         List<Visit.Heard> problems = new ArrayList<>();
         int n = summary == null ? 0 : summary.size();
         for (int i = 0; i < n; i++) {
@@ -134,7 +136,8 @@ class VisitPages {
             }
         }
         try {
-            VisitDesk.Recorded recorded = desk.record(user, new VisitDesk.NewVisit(household, member, null, visitedOn, heard, problems, null), key);
+            VisitDesk.Recorded recorded = desk.record(user, new VisitDesk.NewVisit(household, member, null, visitedOn, heard, problems, null), key,
+                    Photo.of(photo == null ? null : photo.getBytes()));
             redirect.addFlashAttribute("done", recorded.replayed() ? "visits.replayed" : "visits.recorded");
             return "redirect:/visits/" + recorded.id();
         } catch (IllegalArgumentException | ConflictException e) {
@@ -150,6 +153,14 @@ class VisitPages {
         model.addAttribute("visit", visits.visit(scopes.of(user), id).orElseThrow(() -> new NotFoundException("走访记录", String.valueOf(id))));
         model.addAttribute("problems", visits.problemsOfVisit(id));
         return "visits/visit";
+    }
+
+    @GetMapping("/visits/{id:\\d+}/photo")
+    org.springframework.http.ResponseEntity<byte[]> photo(CurrentUser user, @PathVariable long id) {
+        visits.visit(scopes.of(user), id).orElseThrow(() -> new NotFoundException("走访记录", String.valueOf(id)));
+        Photo photo = visits.photo(id).orElseThrow(() -> new NotFoundException("走访照片", String.valueOf(id)));
+        return org.springframework.http.ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
+                .header("Cache-Control", "private, max-age=3600").body(photo.content());
     }
 
     // ------------------------------------------------------------------------------------------ households
