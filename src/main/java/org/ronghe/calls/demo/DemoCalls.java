@@ -21,6 +21,7 @@ import org.ronghe.calls.store.Notices;
 import org.ronghe.calls.timers.Timers;
 import org.ronghe.directory.Directory;
 import org.ronghe.platform.Audit;
+import org.ronghe.platform.DemoMarkers;
 import org.ronghe.platform.WorkingTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ class DemoCalls implements ApplicationRunner, org.ronghe.calls.CallHistory {
             "PROPERTY", ReplyClass.COMPLEX);
 
     private final JdbcClient jdbc;
+    private final DemoMarkers markers;
     private final Directory directory;
     private final CallLimits limits;
     private final Calls calls;
@@ -63,11 +65,12 @@ class DemoCalls implements ApplicationRunner, org.ronghe.calls.CallHistory {
     private final String size;
     private final Integer count;
 
-    DemoCalls(JdbcClient jdbc, Directory directory, CallLimits limits, Calls calls, Notices notices, Timers timers,
+    DemoCalls(JdbcClient jdbc, DemoMarkers markers, Directory directory, CallLimits limits, Calls calls, Notices notices, Timers timers,
               Directives directives, Audit audit, Clock clock, TransactionTemplate transactions,
               @Value("${ronghe.demo.seed:true}") boolean enabled, @Value("${ronghe.demo.size:full}") String size,
               @Value("${ronghe.demo.calls:#{null}}") Integer count) {
         this.jdbc = jdbc;
+        this.markers = markers;
         this.directory = directory;
         this.limits = limits;
         this.calls = calls;
@@ -84,7 +87,7 @@ class DemoCalls implements ApplicationRunner, org.ronghe.calls.CallHistory {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || setting(MARKER) || !setting("demo.seeded")) {
+        if (!enabled || !markers.due(MARKER)) {
             return;
         }
         int howMany = count != null ? count : size.equalsIgnoreCase("full") ? 30_000 : 120;
@@ -122,8 +125,7 @@ class DemoCalls implements ApplicationRunner, org.ronghe.calls.CallHistory {
         long open = simulated.stream().filter(c -> c.state().open()).count();
         transactions.executeWithoutResult(status -> {
             int issued = seedDirectives(new Random(SEED + 1), now);
-            jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (:n, :v)")
-                    .param("n", MARKER).param("v", String.valueOf(howMany)).update();
+            markers.set(MARKER, String.valueOf(howMany));
             audit.record(Audit.Entry.change("DEMO_CALLS_SEEDED", "call", null, null,
                     Map.of("calls", simulated.size(), "open", open, "notices", sent, "directives", issued)));
         });
@@ -239,7 +241,4 @@ class DemoCalls implements ApplicationRunner, org.ronghe.calls.CallHistory {
                 n.at(), n.note());
     }
 
-    private boolean setting(String name) {
-        return jdbc.sql("SELECT COUNT(*) FROM platform_setting WHERE name = :n").param("n", name).query(Long.class).single() > 0;
-    }
 }

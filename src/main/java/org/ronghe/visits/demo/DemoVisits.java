@@ -15,6 +15,7 @@ import org.ronghe.calls.CallState;
 import org.ronghe.calls.Origin;
 import org.ronghe.directory.Directory;
 import org.ronghe.platform.Audit;
+import org.ronghe.platform.DemoMarkers;
 import org.ronghe.platform.CurrentUser;
 import org.ronghe.platform.Role;
 import org.ronghe.visits.campaign.CampaignDesk;
@@ -62,6 +63,7 @@ class DemoVisits implements ApplicationRunner {
             {"物业服务不到位，维修拖延", "PROPERTY"}, {"小区停车位紧张，乱停乱放", "TRAFFIC"}, {"农贸市场占道经营", "MARKET"}};
 
     private final JdbcClient jdbc;
+    private final DemoMarkers markers;
     private final Households households;
     private final CampaignDesk campaigns;
     private final Visits visits;
@@ -75,11 +77,12 @@ class DemoVisits implements ApplicationRunner {
     private final String what;
     private final boolean full;
 
-    DemoVisits(JdbcClient jdbc, Households households, CampaignDesk campaigns, Visits visits, VisitTallies tallies, CallHistory history,
+    DemoVisits(JdbcClient jdbc, DemoMarkers markers, Households households, CampaignDesk campaigns, Visits visits, VisitTallies tallies, CallHistory history,
                Directory directory, Audit audit, Clock clock, TransactionTemplate transactions,
                @Value("${ronghe.demo.seed:true}") boolean enabled, @Value("${ronghe.demo.visits:full}") String what,
                @Value("${ronghe.demo.size:full}") String size) {
         this.jdbc = jdbc;
+        this.markers = markers;
         this.households = households;
         this.campaigns = campaigns;
         this.visits = visits;
@@ -96,7 +99,7 @@ class DemoVisits implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || what.equals("none") || setting(MARKER) || !setting("demo.seeded")
+        if (!enabled || what.equals("none") || !markers.due(MARKER)
                 || jdbc.sql("SELECT COUNT(*) FROM household").query(Long.class).single() > 0) {
             return;
         }
@@ -109,7 +112,7 @@ class DemoVisits implements ApplicationRunner {
             done.putAll(seedCampaigns(random));
         }
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (:n, :v)").param("n", MARKER).param("v", what).update();
+            markers.set(MARKER, what);
             audit.record(Audit.Entry.change("DEMO_VISITS_SEEDED", "campaign", null, null, done));
         });
         log.info("Demo visits seeded in {} ms: {}", (System.nanoTime() - started) / 1_000_000, done);
@@ -249,7 +252,4 @@ class DemoVisits implements ApplicationRunner {
                 "followedUp", followed, "openAssignments", open, "liaisonAssignments", leaders);
     }
 
-    private boolean setting(String name) {
-        return jdbc.sql("SELECT COUNT(*) FROM platform_setting WHERE name = :n").param("n", name).query(Long.class).single() > 0;
-    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.ronghe.platform.Audit;
+import org.ronghe.platform.DemoMarkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,6 +42,7 @@ class DemoEvaluations implements ApplicationRunner {
             "诉求响应及时，办理结果群众满意", "共建项目落地见效");
 
     private final JdbcClient jdbc;
+    private final DemoMarkers markers;
     private final EvaluationPeriods periods;
     private final Evaluations evaluations;
     private final Audit audit;
@@ -48,9 +50,10 @@ class DemoEvaluations implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final boolean enabled;
 
-    DemoEvaluations(JdbcClient jdbc, EvaluationPeriods periods, Evaluations evaluations, Audit audit, Clock clock,
+    DemoEvaluations(JdbcClient jdbc, DemoMarkers markers, EvaluationPeriods periods, Evaluations evaluations, Audit audit, Clock clock,
                     TransactionTemplate transactions, @Value("${ronghe.demo.seed:true}") boolean enabled) {
         this.jdbc = jdbc;
+        this.markers = markers;
         this.periods = periods;
         this.evaluations = evaluations;
         this.audit = audit;
@@ -61,7 +64,7 @@ class DemoEvaluations implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || setting(MARKER) || !setting("demo.seeded")) {
+        if (!enabled || !markers.due(MARKER)) {
             return;
         }
         long started = System.nanoTime();
@@ -104,8 +107,7 @@ class DemoEvaluations implements ApplicationRunner {
         periods.save(current);
         rated += rateAll(current, pairs, random, opened, Duration.between(opened, now));
 
-        jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (:n, :v)")
-                .param("n", MARKER).param("v", String.valueOf(rated)).update();
+        markers.set(MARKER, String.valueOf(rated));
         audit.record(Audit.Entry.change("DEMO_EVALUATIONS_SEEDED", "evaluation", null, null,
                 Map.of("periods", 2, "ratings", rated, "pairings", pairs.size())));
         log.info("Demo evaluations: {} periods, {} ratings of {} pairings", 2, rated, pairs.size());
@@ -138,7 +140,4 @@ class DemoEvaluations implements ApplicationRunner {
         return made.size();
     }
 
-    private boolean setting(String name) {
-        return jdbc.sql("SELECT COUNT(*) FROM platform_setting WHERE name = :n").param("n", name).query(Long.class).single() > 0;
-    }
 }

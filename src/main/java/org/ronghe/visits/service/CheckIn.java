@@ -1,8 +1,6 @@
 package org.ronghe.visits.service;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.ronghe.platform.Texts;
@@ -12,7 +10,7 @@ import org.ronghe.platform.Texts;
  * (or recorded by the work committee), then confirmed or declined with a reason by the community.
  * Plain Java: every step is given its instant and registers its event.
  */
-public class CheckIn {
+public class CheckIn extends ServiceRecord {
 
     public static final int REASON_LENGTH = 500;
     public static final int KEY_LENGTH = 100;
@@ -31,8 +29,6 @@ public class CheckIn {
         }
     }
 
-    private Long id;
-    private int version;
     private final long memberId;
     private final long communityId;
     private State state;
@@ -42,7 +38,6 @@ public class CheckIn {
     private String decidedBy;
     private String reason;
     private final String idempotencyKey;
-    private final List<ServiceEvent> events = new ArrayList<>();
 
     private CheckIn(long memberId, long communityId, State state, Instant reportedAt, String reportedBy, String idempotencyKey) {
         this.memberId = memberId;
@@ -102,30 +97,6 @@ public class CheckIn {
     /** Reported or confirmed: the member's one check-in that counts. */
     public boolean active() {
         return state != State.DECLINED;
-    }
-
-    public void assignIdentity(long id) {
-        this.id = id;
-    }
-
-    /** The row is stored: the version moved on (unless it was new) and the events are written. */
-    public void written(boolean inserted) {
-        if (!inserted) {
-            version++;
-        }
-        events.clear();
-    }
-
-    public List<ServiceEvent> events() {
-        return Collections.unmodifiableList(events);
-    }
-
-    public Long id() {
-        return id;
-    }
-
-    public int version() {
-        return version;
     }
 
     public long memberId() {

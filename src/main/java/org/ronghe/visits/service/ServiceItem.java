@@ -3,8 +3,6 @@ package org.ronghe.visits.service;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.ronghe.platform.Texts;
@@ -13,7 +11,7 @@ import org.ronghe.platform.Texts;
  * A service item a community publishes for checked-in members: a need (需求), a post (岗位) or a
  * micro-wish (微心愿). OPEN → CLAIMED (by one member) → DONE, or WITHDRAWN by the community.
  */
-public class ServiceItem {
+public class ServiceItem extends ServiceRecord {
 
     public static final int TITLE_LENGTH = 200;
     public static final int DESCRIPTION_LENGTH = 2000;
@@ -52,8 +50,6 @@ public class ServiceItem {
     public record Details(Kind kind, String title, String description, BigDecimal plannedHours, LocalDate dueOn) {
     }
 
-    private Long id;
-    private int version;
     private final long communityId;
     private final Details details;
     private State state;
@@ -64,7 +60,6 @@ public class ServiceItem {
     private Instant closedAt;
     private String reason;
     private final String idempotencyKey;
-    private final List<ServiceEvent> events = new ArrayList<>();
 
     private ServiceItem(long communityId, Details details, State state, Instant publishedAt, String publishedBy, String key) {
         this.communityId = communityId;
@@ -148,29 +143,6 @@ public class ServiceItem {
     private void move(State to, ServiceEvent.Type type, String actor, Instant now, String note) {
         events.add(new ServiceEvent(type, state.name(), to.name(), now, actor, note));
         state = to;
-    }
-
-    public void assignIdentity(long id) {
-        this.id = id;
-    }
-
-    public void written(boolean inserted) {
-        if (!inserted) {
-            version++;
-        }
-        events.clear();
-    }
-
-    public List<ServiceEvent> events() {
-        return Collections.unmodifiableList(events);
-    }
-
-    public Long id() {
-        return id;
-    }
-
-    public int version() {
-        return version;
     }
 
     public long communityId() {

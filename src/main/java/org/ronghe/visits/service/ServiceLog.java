@@ -3,8 +3,6 @@ package org.ronghe.visits.service;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.ronghe.platform.Texts;
@@ -14,7 +12,7 @@ import org.ronghe.platform.Texts;
  * they claimed. LOGGED → CONFIRMED (with an optional remark) or REJECTED (with a reason) by the
  * community; only confirmed hours count.
  */
-public class ServiceLog {
+public class ServiceLog extends ServiceRecord {
 
     public static final int NOTE_LENGTH = 1000;
     public static final int REMARK_LENGTH = 500;
@@ -33,8 +31,6 @@ public class ServiceLog {
         }
     }
 
-    private Long id;
-    private int version;
     private final long memberId;
     private final long communityId;
     private final Long itemId;
@@ -48,7 +44,6 @@ public class ServiceLog {
     private String decidedBy;
     private String remark;
     private final String idempotencyKey;
-    private final List<ServiceEvent> events = new ArrayList<>();
 
     private ServiceLog(long memberId, long communityId, Long itemId, LocalDate servedOn, BigDecimal hours, String note,
                        State state, Instant loggedAt, String loggedBy, String key) {
@@ -129,29 +124,6 @@ public class ServiceLog {
         state = to;
         decidedAt = now;
         decidedBy = actor;
-    }
-
-    public void assignIdentity(long id) {
-        this.id = id;
-    }
-
-    public void written(boolean inserted) {
-        if (!inserted) {
-            version++;
-        }
-        events.clear();
-    }
-
-    public List<ServiceEvent> events() {
-        return Collections.unmodifiableList(events);
-    }
-
-    public Long id() {
-        return id;
-    }
-
-    public int version() {
-        return version;
     }
 
     public long memberId() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.ronghe.platform.Audit;
+import org.ronghe.platform.DemoMarkers;
 import org.ronghe.visits.service.CheckIn;
 import org.ronghe.visits.service.CheckIns;
 import org.ronghe.visits.service.ServiceItem;
@@ -51,6 +52,7 @@ class DemoService implements ApplicationRunner {
     private static final String[] REMARKS = {"服务认真，居民满意", "按时到岗，表现积极", "主动协调解决问题", null, null};
 
     private final JdbcClient jdbc;
+    private final DemoMarkers markers;
     private final CheckIns checkIns;
     private final ServiceItems items;
     private final ServiceLogs logs;
@@ -59,9 +61,10 @@ class DemoService implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final boolean enabled;
 
-    DemoService(JdbcClient jdbc, CheckIns checkIns, ServiceItems items, ServiceLogs logs, Audit audit, Clock clock,
+    DemoService(JdbcClient jdbc, DemoMarkers markers, CheckIns checkIns, ServiceItems items, ServiceLogs logs, Audit audit, Clock clock,
                 TransactionTemplate transactions, @Value("${ronghe.demo.seed:true}") boolean enabled) {
         this.jdbc = jdbc;
+        this.markers = markers;
         this.checkIns = checkIns;
         this.items = items;
         this.logs = logs;
@@ -73,7 +76,7 @@ class DemoService implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || setting(MARKER) || !setting("demo.seeded")
+        if (!enabled || !markers.due(MARKER)
                 || jdbc.sql("SELECT COUNT(*) FROM service_checkin").query(Long.class).single() > 0) {
             return;
         }
@@ -190,8 +193,7 @@ class DemoService implements ApplicationRunner {
         Map<String, Integer> counts = Map.of("checkIns", newCheckIns.size(), "confirmed", confirmedAt.size(),
                 "items", newItems.size(), "logs", newLogs.size());
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (:n, :v)")
-                    .param("n", MARKER).param("v", String.valueOf(newLogs.size())).update();
+            markers.set(MARKER, String.valueOf(newLogs.size()));
             audit.record(Audit.Entry.change("DEMO_SERVICE_SEEDED", "service_log", null, null, counts));
         });
         return counts;
@@ -208,7 +210,4 @@ class DemoService implements ApplicationRunner {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    private boolean setting(String name) {
-        return jdbc.sql("SELECT COUNT(*) FROM platform_setting WHERE name = :n").param("n", name).query(Long.class).single() > 0;
-    }
 }
