@@ -163,6 +163,37 @@ class CampaignTests {
     }
 
     @Test
+    void aMemberOfABranchNotYetVisitingUnderAnOrganisationThatIsRaisesVisitingMembersAndOrgsByOne() {
+        // Two branches under one organisation, both of an organ with a paired community, no visits by either yet.
+        record Pair(String first, String second, String organ) {
+        }
+        Pair pair = jdbc.sql("""
+                SELECT MIN(m1.code), MIN(m2.code), MIN(o.code) FROM party_org b1 JOIN party_org b2 ON b2.parent_id = b1.parent_id AND b2.id > b1.id
+                JOIN member m1 ON m1.party_org_id = b1.id JOIN member m2 ON m2.party_org_id = b2.id JOIN organ o ON o.id = m1.organ_id
+                WHERE m2.organ_id = m1.organ_id AND EXISTS (SELECT 1 FROM pairing p WHERE p.organ_id = o.id AND p.ended_on IS NULL)
+                  AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.party_org_id IN (b1.id, b2.id))
+                GROUP BY b1.id, b2.id ORDER BY b1.id LIMIT 1""")
+                .query((rs, n) -> new Pair(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+        long household = jdbc.sql("""
+                SELECT MIN(h.id) FROM household h JOIN pairing p ON p.community_id = h.community_id JOIN organ o ON o.id = p.organ_id
+                WHERE o.code = :o AND p.ended_on IS NULL AND NOT EXISTS (SELECT 1 FROM visit_assignment a JOIN member m ON m.id = a.member_id
+                                  WHERE a.household_id = h.id AND m.code = 'DY000001')
+                  AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.household_id = h.id)""").param("o", pair.organ()).query(Long.class).single();
+        assertThat(calls.post("committee", "/api/v1/visits", Map.of("household", household, "member", pair.first())).status()).isEqualTo(201);
+        JsonNode before = api.get("committee", "/api/v1/figures").json();
+
+        Api.Response second = calls.post("committee", "/api/v1/visits", Map.of("household", household, "member", pair.second(),
+                "problems", List.of(Map.of("summary", "楼道堆物", "category", "SAFETY"))));
+        assertThat(second.status()).as(second.text()).isEqualTo(201);
+
+        JsonNode after = api.get("committee", "/api/v1/figures").json();
+        assertThat(after.get("visitingMembers").asLong()).isEqualTo(before.get("visitingMembers").asLong() + 1);
+        assertThat(after.get("visitingOrgs").asLong()).isEqualTo(before.get("visitingOrgs").asLong() + 1);
+        assertThat(after.get("problemsHeard").asLong()).isEqualTo(before.get("problemsHeard").asLong() + 1);
+        assertThat(after.get("householdsVisited").asLong()).isEqualTo(before.get("householdsVisited").asLong());
+    }
+
+    @Test
     void everyVisitFigureEqualsTheListItLinksTo() {
         for (String user : List.of("committee", "secretary", "street", "community", "leader", "member")) {
             JsonNode figures = api.get(user, "/api/v1/figures").json();
