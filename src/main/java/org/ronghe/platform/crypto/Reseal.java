@@ -45,7 +45,9 @@ public final class Reseal {
     }
 
     private static boolean exists(Connection connection, String table) throws SQLException {
-        try (var tables = connection.getMetaData().getTables(null, null, table, new String[]{"TABLE", "BASE TABLE", "PARTITIONED TABLE"})) {
+        // In the connection's own schema: a database may hold several (the tests give each context one).
+        try (var tables = connection.getMetaData().getTables(null, connection.getSchema(), table,
+                new String[]{"TABLE", "BASE TABLE", "PARTITIONED TABLE"})) {
             return tables.next();
         }
     }
