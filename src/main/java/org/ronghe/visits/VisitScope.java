@@ -35,6 +35,18 @@ public record VisitScope(DataScope scope, Role role, Long member, Long leader) {
         };
     }
 
+    /**
+     * The households a person may go and visit, for the search of the visit form: a member's assignments and the
+     * households of the communities paired with their organ, a leader's liaison streets; others as they see them.
+     */
+    public SqlClause visitable(String alias) {
+        if (role == Role.MEMBER && member != null) {
+            return or(households(alias), new SqlClause(alias + ".community_id IN (SELECT vp.community_id FROM pairing vp JOIN member vm"
+                    + " ON vm.organ_id = vp.organ_id WHERE vm.id = :scope_me AND vp.ended_on IS NULL)", Map.of("scope_me", member)));
+        }
+        return households(alias);
+    }
+
     private SqlClause visited(String alias) {
         SqlClause visits = visits("sv");
         if (visits == SqlClause.FALSE) {

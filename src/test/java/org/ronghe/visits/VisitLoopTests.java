@@ -187,6 +187,20 @@ class VisitLoopTests {
         assertThat(count("visit")).isEqualTo(visits);
     }
 
+    @Test
+    void aMemberFindsAnyHouseholdOfTheOrgansPairedCommunitiesToVisitButNoneElsewhere() {
+        long household = householdOfTheMembersOrgan();
+        String address = jdbc.sql("SELECT address FROM household WHERE id = :h").param("h", household).query(String.class).single();
+        var found = pages.open("member", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/visits/record")
+                .param("q", address));
+        assertThat(found.html()).contains("/visits/record?household=" + household);
+        assertThat(pages.open("member", "/visits/record?household=" + household).html()).contains("id=\"visit-form\"");
+        long elsewhere = jdbc.sql("""
+                SELECT h.id FROM household h WHERE NOT EXISTS (SELECT 1 FROM pairing p JOIN organ o ON o.id = p.organ_id
+                WHERE p.community_id = h.community_id AND o.code = 'JG001') ORDER BY h.id LIMIT 1""").query(Long.class).single();
+        assertThat(pages.open("member", "/visits/record?household=" + elsewhere).status()).isEqualTo(404);
+    }
+
     private String state(long problem) {
         return jdbc.sql("SELECT state FROM visit_problem WHERE id = :id").param("id", problem).query(String.class).single();
     }

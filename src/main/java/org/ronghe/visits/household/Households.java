@@ -46,10 +46,19 @@ public class Households {
      * @param visited   only households visited at least once ({@code true}), or never ({@code false})
      * @param followedUp only households that heard back on a problem (回访)
      */
-    public record Filter(String community, String q, Boolean visited, Boolean followedUp, Boolean mine) {
+    public record Filter(String community, String q, Boolean visited, Boolean followedUp, Boolean mine, boolean toVisit) {
+
+        public Filter(String community, String q, Boolean visited, Boolean followedUp, Boolean mine) {
+            this(community, q, visited, followedUp, mine, false);
+        }
 
         public static Filter none() {
             return new Filter(null, null, null, null, null);
+        }
+
+        /** The households the person may go and visit that match the words (the visit form's search). */
+        public static Filter toVisit(String q) {
+            return new Filter(null, q, null, null, null, true);
         }
     }
 
@@ -73,7 +82,16 @@ public class Households {
     }
 
     public Optional<Listed> find(VisitScope scope, long id) {
-        SqlWhere where = where(scope, Filter.none()).and("h.id = :household", Map.of("household", id));
+        return find(scope, id, Filter.none());
+    }
+
+    /** A household the person may go and visit (see {@link VisitScope#visitable}). */
+    public Optional<Listed> findToVisit(VisitScope scope, long id) {
+        return find(scope, id, Filter.toVisit(null));
+    }
+
+    private Optional<Listed> find(VisitScope scope, long id, Filter filter) {
+        SqlWhere where = where(scope, filter).and("h.id = :household", Map.of("household", id));
         return jdbc.sql(select(scope) + where.sql()).paramSource(where.params()).query((rs, n) -> listed(rs)).optional();
     }
 
@@ -138,7 +156,8 @@ public class Households {
     }
 
     private static SqlWhere where(VisitScope scope, Filter filter) {
-        SqlWhere where = new SqlWhere().and(scope.households("h")).eq("c.code", "community", filter.community())
+        SqlWhere where = new SqlWhere().and(filter.toVisit() ? scope.visitable("h") : scope.households("h"))
+                .eq("c.code", "community", filter.community())
                 .contains("q", filter.q(), "h.address", "h.compound", "h.building", "h.head_name", "h.code");
         if (filter.visited() != null) {
             // Visited by the visits the person sees, so the list equals the figure counted from those visits.

@@ -1,7 +1,6 @@
 package org.ronghe.visits.service;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.ronghe.platform.Texts;
 

@@ -3,7 +3,6 @@ package org.ronghe.visits.service;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.ronghe.platform.Texts;
 

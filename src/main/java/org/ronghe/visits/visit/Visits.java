@@ -22,11 +22,11 @@ import org.springframework.stereotype.Repository;
 public class Visits {
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
 
-    Visits(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
+    Visits(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
-        this.template = template;
+        this.named = named;
     }
 
     public Optional<Long> idForKey(String actor, String key) {
@@ -67,10 +67,8 @@ public class Visits {
      * campaign, with their events and the assignments they fulfil.
      */
     public void addAll(List<Visit> batch, String actor, java.util.function.Function<Visit, Instant> recordedAt) {
-        org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate template =
-                new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbcTemplate());
         for (int i = 0; i < batch.size(); i += 1000) {
-            template.batchUpdate("""
+            named.batchUpdate("""
                     INSERT INTO visit (campaign_id, household_id, community_id, member_id, leader_id, organ_id, party_org_id,
                                        visited_on, heard, first_in_campaign, recorded_by, recorded_at)
                     VALUES (:campaign, :household, :community, :member, :leader, :organ, :partyOrg, :on, :heard, TRUE, :by, :at)""",
@@ -95,10 +93,6 @@ public class Visits {
                 UPDATE visit_assignment a SET visited_at = (SELECT MIN(v.recorded_at) FROM visit v WHERE v.household_id = a.household_id
                        AND v.campaign_id = a.campaign_id AND (v.member_id = a.member_id OR v.leader_id = a.leader_id))
                 WHERE a.campaign_id = :c AND a.visited_at IS NULL""").param("c", campaignId).update();
-    }
-
-    private org.springframework.jdbc.core.JdbcTemplate jdbcTemplate() {
-        return template;
     }
 
     void addPhoto(long visitId, Photo photo, String actor, Instant now) {

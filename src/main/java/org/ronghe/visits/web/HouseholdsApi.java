@@ -1,7 +1,6 @@
 package org.ronghe.visits.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,7 +11,6 @@ import org.ronghe.platform.NotFoundException;
 import org.ronghe.platform.PageQuery;
 import org.ronghe.platform.PageResult;
 import org.ronghe.platform.UploadLimit;
-import org.ronghe.platform.Xlsx;
 import org.ronghe.visits.VisitScope;
 import org.ronghe.visits.VisitScopes;
 import org.ronghe.visits.household.HouseholdImport;

@@ -1,7 +1,6 @@
 package org.ronghe.visits.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import org.ronghe.platform.PageQuery;
 import org.ronghe.platform.RejectedInputException;
 import org.ronghe.platform.Role;
 import org.ronghe.platform.UploadLimit;
-import org.ronghe.platform.Xlsx;
 import org.ronghe.visits.VisitScope;
 import org.ronghe.visits.VisitScopes;
 import org.ronghe.visits.campaign.CampaignDesk;
@@ -105,10 +103,10 @@ class VisitPages {
     String form(CurrentUser user, @RequestParam(required = false) Long household, @RequestParam(required = false) String q, Model model) {
         VisitScope scope = scopes.of(user);
         if (household != null) {
-            model.addAttribute("household", HouseholdView.of(households.find(scope, household)
+            model.addAttribute("household", HouseholdView.of(households.findToVisit(scope, household)
                     .orElseThrow(() -> new NotFoundException("住户", String.valueOf(household))), scope));
         } else if (q != null && !q.isBlank()) {
-            model.addAttribute("found", households.page(scope, new Households.Filter(null, q, null, null, null), PageQuery.of(1, 20))
+            model.addAttribute("found", households.page(scope, Households.Filter.toVisit(q), PageQuery.of(1, 20))
                     .items().stream().map(l -> HouseholdView.of(l, scope)).toList());
         }
         model.addAttribute("q", q);
