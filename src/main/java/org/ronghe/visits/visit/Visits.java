@@ -89,10 +89,15 @@ public class Visits {
                 SELECT 'VISIT', v.id, 'RECORDED', v.recorded_at, v.recorded_by FROM visit v
                 WHERE v.campaign_id = :c AND NOT EXISTS (SELECT 1 FROM visit_event e WHERE e.subject = 'VISIT' AND e.subject_id = v.id)""")
                 .param("c", campaignId).update();
-        jdbc.sql("""
-                UPDATE visit_assignment a SET visited_at = (SELECT MIN(v.recorded_at) FROM visit v WHERE v.household_id = a.household_id
-                       AND v.campaign_id = a.campaign_id AND (v.member_id = a.member_id OR v.leader_id = a.leader_id))
-                WHERE a.campaign_id = :c AND a.visited_at IS NULL""").param("c", campaignId).update();
+        // One grouped pass over the visits merged into the assignments (a correlated UPDATE took minutes on PostgreSQL).
+        for (String visitor : new String[]{"member_id", "leader_id"}) {
+            jdbc.sql("""
+                    MERGE INTO visit_assignment a
+                    USING (SELECT household_id, %1$s AS visitor, MIN(recorded_at) AS first_at FROM visit
+                           WHERE campaign_id = :c AND %1$s IS NOT NULL GROUP BY household_id, %1$s) v
+                    ON a.campaign_id = :c AND a.household_id = v.household_id AND a.%1$s = v.visitor AND a.visited_at IS NULL
+                    WHEN MATCHED THEN UPDATE SET visited_at = v.first_at""".formatted(visitor)).param("c", campaignId).update();
+        }
     }
 
     void addPhoto(long visitId, Photo photo, String actor, Instant now) {
