@@ -71,6 +71,10 @@ class VisitLoopTests {
             assertThat(problem.get("householdId").asLong()).isEqualTo(household);
             assertThat(problem.get("state").asString()).isEqualTo("OPEN");
         }
+        String organ = jdbc.sql("SELECT o.code FROM call c JOIN organ o ON o.id = c.lead_organ_id WHERE c.id = :id")
+                .param("id", problems.get(0).get("callId").asLong()).query(String.class).single();
+        assertThat(pages.open(calls.secretaryOf(organ), "/calls/" + problems.get(0).get("callId").asLong()).html())
+                .contains("id=\"call-source\"").contains("/visits/" + recorded.json().get("visit").get("id").asLong());
         assertThat(jdbc.sql("SELECT title FROM call WHERE id IN (:ids) ORDER BY id")
                 .param("ids", List.of(problems.get(0).get("callId").asLong(), problems.get(1).get("callId").asLong()))
                 .query(String.class).list()).containsExactly("楼道照明损坏", "独居老人希望助餐");

@@ -43,9 +43,11 @@ class CallPages {
     private final Directory directory;
     private final DataScopes dataScopes;
     private final ZoneId zone;
+    private final List<org.ronghe.calls.CallSources> sources;
 
     CallPages(CallDesk desk, CallQueries queries, CallScopes scopes, CallViews views, Inbox inbox, Directory directory,
-              DataScopes dataScopes, java.time.Clock clock) {
+              DataScopes dataScopes, java.time.Clock clock, List<org.ronghe.calls.CallSources> sources) {
+        this.sources = sources;
         this.desk = desk;
         this.queries = queries;
         this.scopes = scopes;
@@ -122,6 +124,7 @@ class CallPages {
     String call(CurrentUser user, @PathVariable long id, Model model) {
         CallView view = views.of(user, id);
         model.addAttribute("call", view);
+        model.addAttribute("sources", sources.stream().flatMap(s -> s.of(user, id).stream()).toList());
         model.addAttribute("ratings", Rating.values());
         if (view.actions().contains(CallDesk.Action.DISPATCH) || view.actions().contains(CallDesk.Action.WHISTLE)) {
             model.addAttribute("organs", directory.organs());
