@@ -78,7 +78,7 @@ public class Households {
     public void forEach(VisitScope scope, Filter filter, Consumer<Listed> sink) {
         SqlWhere where = where(scope, filter);
         jdbc.sql(select(scope) + where.sql() + " ORDER BY h.community_id, h.id").paramSource(where.params())
-                .query((rs, n) -> listed(rs)).stream().forEach(sink);
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(listed(rs)));
     }
 
     public Optional<Listed> find(VisitScope scope, long id) {
