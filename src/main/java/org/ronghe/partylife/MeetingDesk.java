@@ -1,0 +1,196 @@
+package org.ronghe.partylife;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.ronghe.directory.DataScope;
+import org.ronghe.directory.DataScopes;
+import org.ronghe.platform.Audit;
+import org.ronghe.platform.ConflictException;
+import org.ronghe.platform.CurrentUser;
+import org.ronghe.platform.NotFoundException;
+import org.ronghe.platform.OutOfScopeException;
+import org.ronghe.platform.Role;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Who may record a meeting and change a rule, where, the step on the aggregate, the store and the audit
+ * entry, in one transaction. Refusals come in a fixed order: the role (403), the organisation (404, 403), the
+ * input (400).
+ */
+@Service
+public class MeetingDesk {
+
+    private final Meetings meetings;
+    private final MeetingRules rules;
+    private final ComplianceBook book;
+    private final DataScopes dataScopes;
+    private final JdbcClient jdbc;
+    private final Audit audit;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    MeetingDesk(Meetings meetings, MeetingRules rules, ComplianceBook book, DataScopes dataScopes, JdbcClient jdbc, Audit audit,
+                Clock clock, TransactionTemplate transactions) {
+        this.meetings = meetings;
+        this.rules = rules;
+        this.book = book;
+        this.dataScopes = dataScopes;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    public record Created(long id, boolean replayed) {
+    }
+
+    /** A meeting as sent: organisation code, kind and date as text, attendance as member codes (everyone else absent). */
+    public record NewMeeting(String org, String kind, String heldOn, String place, String chair, Boolean firstItemStudy,
+                             String studyTopic, List<String> present, List<String> excused, String minutes, List<String> decisions) {
+    }
+
+    public record RuleChange(String orgKind, String kind, String cadence, Boolean active) {
+    }
+
+    /** A party organisation as the desk needs it. */
+    public record PartyOrg(long id, String code, String name, String kind, Long organId, Long communityId) {
+    }
+
+    public PartyLifeScope scopeOf(CurrentUser user) {
+        Role role = user.role();
+        if (role.seesWholeTree() || role == Role.ORGAN_SECRETARY) {
+            return new PartyLifeScope(dataScopes.of(user), Set.of());
+        }
+        if (role == Role.MEMBER) {
+            DataScope scope = dataScopes.of(user);
+            if (scope.self() == null) {
+                return PartyLifeScope.none();
+            }
+            return new PartyLifeScope(null, Set.copyOf(jdbc.sql("""
+                    WITH RECURSIVE tree (id) AS (
+                        SELECT party_org_id FROM member WHERE id = :self
+                        UNION ALL
+                        SELECT p.id FROM party_org p JOIN tree t ON p.parent_id = t.id)
+                    SELECT id FROM tree""").param("self", scope.self()).query(Long.class).list()));
+        }
+        return PartyLifeScope.none();
+    }
+
+    /** The committee and the organ secretary (for their organ's organisations) record meetings. */
+    public Created record(CurrentUser user, NewMeeting request, String idempotencyKey) {
+        if (user.role() != Role.COMMITTEE_ADMIN && user.role() != Role.ORGAN_SECRETARY) {
+            throw new AccessDeniedException("只有区直机关工委或本单位党组书记可以登记组织生活");
+        }
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+        if (key != null) {
+            Optional<Long> existing = meetings.idForKey(user.username(), key);
+            if (existing.isPresent()) {
+                return new Created(existing.get(), true);
+            }
+        }
+        if (request == null || request.org() == null || request.org().isBlank()) {
+            throw new IllegalArgumentException("请指定党组织编码（org）");
+        }
+        PartyOrg org = partyOrg(request.org().trim());
+        if (!scopeOf(user).sees(org.id(), org.organId(), org.communityId())) {
+            throw new OutOfScopeException("党组织", org.code());
+        }
+        LocalDate heldOn = date(request.heldOn());
+        Meeting.Details details = new Meeting.Details(MeetingKind.parse(request.kind()), heldOn, request.place(), request.chair(),
+                Boolean.TRUE.equals(request.firstItemStudy()), request.studyTopic(), request.present(), request.excused(),
+                request.minutes(), request.decisions());
+        Meeting meeting = Meeting.record(org.id(), roll(org.id()), details, user.username(), key, clock.instant(), book.today());
+        try {
+            return new Created(transactions.execute(status -> {
+                meetings.saveAllNew(List.of(meeting));
+                audit.record(Audit.Entry.change("MEETING_RECORDED", "meeting", String.valueOf(meeting.id()), null,
+                        Map.of("org", org.code(), "kind", meeting.kind().name(), "heldOn", meeting.heldOn().toString(),
+                                "quorate", meeting.quorate(), "firstItemStudy", meeting.firstItemStudy())));
+                return meeting.id();
+            }), false);
+        } catch (DuplicateKeyException raced) {
+            return meetings.idForKey(user.username(), key == null ? "" : key).map(id -> new Created(id, true))
+                    .orElseThrow(() -> new ConflictException("会议重复提交", Map.of()));
+        }
+    }
+
+    /** A meeting in full, if the person may see it. */
+    public Meetings.Detail meeting(CurrentUser user, long id) {
+        Meetings.Owner owner = meetings.owner(id).orElseThrow(() -> new NotFoundException("会议", String.valueOf(id)));
+        if (!scopeOf(user).sees(owner.partyOrgId(), owner.organId(), owner.communityId())) {
+            throw new OutOfScopeException("会议", String.valueOf(id));
+        }
+        return meetings.detail(id);
+    }
+
+    /** The committee sets how often a kind of meeting is due for a kind of organisation. */
+    public Compliance.Rule changeRule(CurrentUser user, RuleChange change) {
+        if (user.role() != Role.COMMITTEE_ADMIN) {
+            throw new AccessDeniedException("只有区直机关工委可以修改组织生活频次规则");
+        }
+        if (change == null) {
+            throw new IllegalArgumentException("请填写规则");
+        }
+        String orgKind = change.orgKind() == null ? "" : change.orgKind().trim();
+        if (!List.of("COMMITTEE", "GENERAL_BRANCH", "BRANCH", "GROUP", "TEMPORARY_BRANCH").contains(orgKind)) {
+            throw new IllegalArgumentException("未知的党组织类型（orgKind）：" + orgKind
+                    + "，可选：COMMITTEE、GENERAL_BRANCH、BRANCH、GROUP、TEMPORARY_BRANCH");
+        }
+        MeetingKind kind = MeetingKind.parse(change.kind());
+        Compliance.Rule rule = new Compliance.Rule(orgKind, kind, Cadence.parse(change.cadence()), !Boolean.FALSE.equals(change.active()));
+        Optional<Compliance.Rule> before = rules.find(orgKind, kind);
+        transactions.executeWithoutResult(status -> {
+            rules.save(rule, before.isPresent(), user.username(), clock.instant());
+            audit.record(Audit.Entry.change("MEETING_RULE_CHANGED", "meeting_rule", orgKind + "/" + kind.name(),
+                    before.map(b -> Map.<String, Object>of("cadence", b.cadence().name(), "active", b.active())).orElse(null),
+                    Map.of("cadence", rule.cadence().name(), "active", rule.active())));
+        });
+        return rule;
+    }
+
+    public PartyOrg partyOrg(String code) {
+        return jdbc.sql("SELECT id, code, name, kind, organ_id, community_id FROM party_org WHERE code = :c").param("c", code)
+                .query((rs, n) -> new PartyOrg(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        (Long) rs.getObject(5, Long.class), (Long) rs.getObject(6, Long.class)))
+                .optional().orElseThrow(() -> new NotFoundException("党组织", code));
+    }
+
+    /** The organisation's members today: who is listed for attendance and who counts for the quorum. */
+    public List<Meeting.OnRoll> roll(long partyOrgId) {
+        return jdbc.sql("SELECT id, code, status FROM member WHERE party_org_id = :p ORDER BY code").param("p", partyOrgId)
+                .query((rs, n) -> new Meeting.OnRoll(rs.getLong(1), rs.getString(2), "FULL".equals(rs.getString(3)))).list();
+    }
+
+    /** Members of an organisation in scope, for the record form. */
+    public record RollMember(String code, String name, boolean full) {
+    }
+
+    public List<RollMember> rollOf(CurrentUser user, String orgCode) {
+        PartyOrg org = partyOrg(orgCode);
+        if (!scopeOf(user).sees(org.id(), org.organId(), org.communityId())) {
+            throw new OutOfScopeException("党组织", orgCode);
+        }
+        return jdbc.sql("SELECT code, name, status FROM member WHERE party_org_id = :p ORDER BY code").param("p", org.id())
+                .query((rs, n) -> new RollMember(rs.getString(1), rs.getString(2), "FULL".equals(rs.getString(3)))).list();
+    }
+
+    private static LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("请填写会议日期（heldOn）");
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("会议日期格式应为“年-月-日”，例如 2026-07-31");
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.ronghe.partylife;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ronghe.platform.PageQuery;
+import org.ronghe.platform.PageResult;
+import org.ronghe.platform.SqlWhere;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Stores meetings with their attendance, decisions and events, and reads them back within a scope. Nothing is deleted. */
+@Repository
+public class Meetings {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    Meetings(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One row of the list. */
+    public record Row(long id, String orgCode, String orgName, MeetingKind kind, String kindLabel, LocalDate heldOn, String place,
+                      String chairCode, String chairName, boolean firstItemStudy, String studyTopic, int fullMembers,
+                      int fullPresent, boolean quorate, Instant recordedAt, String recordedBy) {
+    }
+
+    public record Attendee(String code, String name, boolean full, Attendance attendance, String attendanceLabel) {
+    }
+
+    /** One meeting in full. */
+    public record Detail(Row meeting, String minutes, List<String> decisions, List<Attendee> attendance, List<Meeting.Event> events) {
+    }
+
+    /** @param org a party organisation code; {@code from}/{@code to} dates held, inclusive */
+    public record Filter(String org, MeetingKind kind, LocalDate from, LocalDate to) {
+
+        public static Filter none() {
+            return new Filter(null, null, null, null);
+        }
+    }
+
+    public Optional<Long> idForKey(String actor, String key) {
+        return jdbc.queryForList("SELECT id FROM meeting WHERE recorded_by = :a AND idempotency_key = :k",
+                Map.of("a", actor, "k", key), Long.class).stream().findFirst();
+    }
+
+    /** Writes new meetings, their attendance, decisions and events, in batches (one meeting, or the demo's year). */
+    public void saveAllNew(List<Meeting> meetings) {
+        if (meetings.isEmpty()) {
+            return;
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate("""
+                        INSERT INTO meeting (version, party_org_id, kind, held_on, place, chair_id, first_item_study, study_topic,
+                                             minutes, full_members, full_present, quorate, recorded_at, recorded_by, idempotency_key)
+                        VALUES (0, :org, :kind, :heldOn, :place, :chair, :first, :topic, :minutes, :full, :present, :quorate,
+                                :at, :by, :key)""",
+                meetings.stream().map(m -> new MapSqlParameterSource().addValue("org", m.partyOrgId())
+                        .addValue("kind", m.kind().name()).addValue("heldOn", m.heldOn()).addValue("place", m.place())
+                        .addValue("chair", m.chairId()).addValue("first", m.firstItemStudy()).addValue("topic", m.studyTopic())
+                        .addValue("minutes", m.minutes()).addValue("full", m.fullMembers()).addValue("present", m.fullPresent())
+                        .addValue("quorate", m.quorate()).addValue("at", time(m.recordedAt())).addValue("by", m.recordedBy())
+                        .addValue("key", m.idempotencyKey())).toArray(MapSqlParameterSource[]::new), keys, new String[]{"id"});
+        List<Map<String, Object>> generated = keys.getKeyList();
+        for (int i = 0; i < meetings.size(); i++) {
+            meetings.get(i).assignIdentity(((Number) generated.get(i).values().iterator().next()).longValue());
+        }
+        List<MapSqlParameterSource> attendance = new ArrayList<>();
+        List<MapSqlParameterSource> decisions = new ArrayList<>();
+        List<MapSqlParameterSource> events = new ArrayList<>();
+        for (Meeting m : meetings) {
+            m.attendance().forEach((member, a) -> attendance.add(new MapSqlParameterSource().addValue("m", m.id())
+                    .addValue("member", member).addValue("a", a.name()).addValue("full", false)));
+            for (int i = 0; i < m.decisions().size(); i++) {
+                decisions.add(new MapSqlParameterSource().addValue("m", m.id()).addValue("p", i + 1).addValue("t", m.decisions().get(i)));
+            }
+            m.events().forEach(e -> events.add(new MapSqlParameterSource().addValue("s", "meeting").addValue("k", String.valueOf(m.id()))
+                    .addValue("type", e.type()).addValue("at", time(e.at())).addValue("actor", e.actor()).addValue("note", e.note())));
+        }
+        if (!attendance.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO meeting_attendance (meeting_id, member_id, attendance, full_member)
+                    SELECT :m, :member, :a, CASE WHEN status = 'FULL' THEN TRUE ELSE FALSE END FROM member WHERE id = :member""",
+                    attendance.toArray(MapSqlParameterSource[]::new));
+        }
+        if (!decisions.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO meeting_decision (meeting_id, position, text) VALUES (:m, :p, :t)",
+                    decisions.toArray(MapSqlParameterSource[]::new));
+        }
+        writeEvents(events);
+        meetings.forEach(Meeting::written);
+    }
+
+    void writeEvents(List<MapSqlParameterSource> events) {
+        if (!events.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO meeting_event (subject, subject_key, type, happened_at, actor, note)
+                    VALUES (:s, :k, :type, :at, :actor, :note)""", events.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    private static final String FROM = " " + """
+             FROM meeting g JOIN party_org p ON p.id = g.party_org_id JOIN member c ON c.id = g.chair_id""";
+    private static final String COLUMNS = """
+            SELECT g.id, p.code AS org_code, p.name AS org_name, g.kind, g.held_on, g.place, c.code AS chair_code,
+                   c.name AS chair_name, g.first_item_study, g.study_topic, g.full_members, g.full_present, g.quorate,
+                   g.recorded_at, g.recorded_by""";
+
+    public PageResult<Row> list(PartyLifeScope scope, Filter filter, PageQuery page) {
+        SqlWhere where = where(scope, filter);
+        long total = jdbc.queryForObject("SELECT COUNT(*)" + FROM + where.sql(), where.params(), Long.class);
+        List<Row> rows = jdbc.query(COLUMNS + FROM + where.sql() + " ORDER BY g.held_on DESC, g.id DESC LIMIT :limit OFFSET :offset",
+                where.params(page), Meetings::row);
+        return PageResult.of(rows, page, total);
+    }
+
+    public long count(PartyLifeScope scope, Filter filter) {
+        SqlWhere where = where(scope, filter);
+        return jdbc.queryForObject("SELECT COUNT(*)" + FROM + where.sql(), where.params(), Long.class);
+    }
+
+    /** The meeting and where it belongs, whatever the scope: the caller checks it. */
+    public record Owner(long id, long partyOrgId, Long organId, Long communityId) {
+    }
+
+    public Optional<Owner> owner(long id) {
+        return jdbc.query("SELECT g.id, p.id, p.organ_id, p.community_id FROM meeting g JOIN party_org p ON p.id = g.party_org_id "
+                        + "WHERE g.id = :id", Map.of("id", id),
+                (rs, n) -> new Owner(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class), (Long) rs.getObject(4, Long.class)))
+                .stream().findFirst();
+    }
+
+    public Detail detail(long id) {
+        Row row = jdbc.queryForObject(COLUMNS + FROM + " WHERE g.id = :id", Map.of("id", id), Meetings::row);
+        String minutes = jdbc.queryForList("SELECT minutes FROM meeting WHERE id = :id", Map.of("id", id), String.class).get(0);
+        List<String> decisions = jdbc.queryForList("SELECT text FROM meeting_decision WHERE meeting_id = :id ORDER BY position",
+                Map.of("id", id), String.class);
+        List<Attendee> attendance = jdbc.query("""
+                        SELECT m.code, m.name, a.full_member, a.attendance FROM meeting_attendance a JOIN member m ON m.id = a.member_id
+                        WHERE a.meeting_id = :id ORDER BY m.code""", Map.of("id", id),
+                (rs, n) -> {
+                    Attendance a = Attendance.valueOf(rs.getString(4));
+                    return new Attendee(rs.getString(1), rs.getString(2), rs.getBoolean(3), a, a.label());
+                });
+        List<Meeting.Event> events = jdbc.query("""
+                        SELECT type, happened_at, actor, note FROM meeting_event WHERE subject = 'meeting' AND subject_key = :k
+                        ORDER BY id""", Map.of("k", String.valueOf(id)),
+                (rs, n) -> new Meeting.Event(rs.getString(1), instant(rs, "happened_at"), rs.getString(3), rs.getString(4)));
+        return new Detail(row, minutes, decisions, attendance, events);
+    }
+
+    /** A meeting as compliance needs it. */
+    public record Held(long partyOrgId, MeetingKind kind, LocalDate heldOn, boolean quorate, boolean firstItemStudy) {
+    }
+
+    /** Every meeting of the organisations in the list held between the dates, in one query. */
+    public List<Held> held(List<Long> partyOrgs, LocalDate from, LocalDate to) {
+        if (partyOrgs.isEmpty()) {
+            return List.of();
+        }
+        List<Held> held = new ArrayList<>();
+        // In slices, so no IN list grows past what a driver binds comfortably.
+        for (int i = 0; i < partyOrgs.size(); i += 1000) {
+            held.addAll(jdbc.query("""
+                            SELECT party_org_id, kind, held_on, quorate, first_item_study FROM meeting
+                            WHERE party_org_id IN (:orgs) AND held_on BETWEEN :from AND :to""",
+                    new MapSqlParameterSource("orgs", partyOrgs.subList(i, Math.min(partyOrgs.size(), i + 1000)))
+                            .addValue("from", from).addValue("to", to),
+                    (rs, n) -> new Held(rs.getLong(1), MeetingKind.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
+                            rs.getBoolean(4), rs.getBoolean(5))));
+        }
+        return held;
+    }
+
+    private static SqlWhere where(PartyLifeScope scope, Filter filter) {
+        SqlWhere where = new SqlWhere().and(scope.partyOrgs("p"));
+        where.eq("p.code", "f_org", filter.org());
+        where.eq("g.kind", "f_kind", filter.kind() == null ? null : filter.kind().name());
+        if (filter.from() != null) {
+            where.and("g.held_on >= :f_from", Map.of("f_from", filter.from()));
+        }
+        if (filter.to() != null) {
+            where.and("g.held_on <= :f_to", Map.of("f_to", filter.to()));
+        }
+        return where;
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        MeetingKind kind = MeetingKind.valueOf(rs.getString("kind"));
+        return new Row(rs.getLong("id"), rs.getString("org_code"), rs.getString("org_name"), kind, kind.label(),
+                rs.getObject("held_on", LocalDate.class), rs.getString("place"), rs.getString("chair_code"), rs.getString("chair_name"),
+                rs.getBoolean("first_item_study"), rs.getString("study_topic"), rs.getInt("full_members"), rs.getInt("full_present"),
+                rs.getBoolean("quorate"), instant(rs, "recorded_at"), rs.getString("recorded_by"));
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Map<String, Object> map(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}
