@@ -68,7 +68,12 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/visits/problems", List.of("campaign", "community", "organ", "partyOrg", "member", "household", "state",
                     "resolved", "page", "size")),
             new Read("/api/v1/visits/coverage", List.of("campaign", "by", "page", "size")),
-            new Read("/api/v1/campaigns", List.of()));
+            new Read("/api/v1/campaigns", List.of()),
+            // partylife
+            new Read("/api/v1/meetings", List.of("org", "kind", "from", "to", "page", "size")),
+            new Read("/api/v1/compliance", List.of("org", "organ", "year")),
+            new Read("/api/v1/compliance/reminders", List.of("org", "page", "size")),
+            new Read("/api/v1/compliance/rules", List.of()));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -239,6 +244,27 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
         withId.add(new Operation(HttpMethod.GET, "/api/v1/campaigns/{id}/coverage", campaignId, null, false));
         withId.add(new Operation(HttpMethod.POST, "/api/v1/visits/problems/{id}/follow-up",
                 String.valueOf(visit.json().get("problems").get(0).get("id").asLong()), Map.of("note", "回访", "satisfied", true), false));
+
+        // partylife: a meeting of a branch of JG001 recorded by the committee; recording another, changing a rule
+        String branch = api.get("committee", "/api/v1/directory/party-orgs?organ=JG001&kind=BRANCH&size=200").json().get("items")
+                .get(0).get("code").asString();
+        String chair = api.get("committee", "/api/v1/directory/members?partyOrg=" + branch + "&size=200").json().get("items")
+                .get(0).get("code").asString();
+        String held = today.minusDays(3).toString();
+        Map<String, Object> meeting = body("org", branch, "kind", "THEMED_DAY", "heldOn", held, "place", "机关会议室", "chair", chair,
+                "firstItemStudy", true, "studyTopic", "学习党章", "present", List.of(chair), "excused", List.of(),
+                "minutes", "会议记录", "decisions", List.of("开展志愿服务"));
+        Api.Response recorded = calls.post("committee", "/api/v1/meetings", meeting);
+        assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);
+        writes.add(new Write("record a meeting", "committee", "/api/v1/meetings", meeting,
+                List.of(of("org", CODE, true), of("kind", ENUM, true), of("heldOn", INSTANT, true), text("place", 200, true),
+                        of("chair", CODE, true), of("firstItemStudy", BOOL, false), text("studyTopic", 500, false),
+                        of("present", CODES, false), of("excused", CODES, false), text("minutes", 10000, false)), true));
+        writes.add(new Write("change a meeting rule", "committee", "/api/v1/compliance/rules", body("orgKind", "BRANCH",
+                "kind", "LECTURE", "cadence", "QUARTERLY", "active", true),
+                List.of(of("orgKind", ENUM, true), of("kind", ENUM, true), of("cadence", ENUM, true), of("active", BOOL, false)), true));
+        withId.add(new Operation(HttpMethod.GET, "/api/v1/meetings/{id}",
+                String.valueOf(recorded.json().get("meeting").get("id").asLong()), null, false));
 
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),

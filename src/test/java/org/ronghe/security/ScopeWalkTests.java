@@ -151,6 +151,14 @@ class ScopeWalkTests {
         WALK.put("GET /api/v1/visits/problems", Walk.LIST);
         WALK.put("POST /api/v1/visits/problems/{id}/follow-up", Walk.WRITE);
         WALK.put("GET /api/v1/visits/coverage", Walk.LIST);
+        // partylife
+        WALK.put("GET /api/v1/meetings", Walk.LIST);
+        WALK.put("POST /api/v1/meetings", Walk.CREATE);
+        WALK.put("GET /api/v1/meetings/{id}", Walk.ONE);
+        WALK.put("GET /api/v1/compliance", Walk.LIST);
+        WALK.put("GET /api/v1/compliance/reminders", Walk.LIST);
+        WALK.put("GET /api/v1/compliance/rules", Walk.REFERENCE);
+        WALK.put("POST /api/v1/compliance/rules", Walk.ADMIN_WRITE);
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -219,6 +227,8 @@ class ScopeWalkTests {
     record OutsideVisits(long campaign, long household, long visit, long problem, Set<String> texts) {
     }
     private String account;
+    /** A meeting of a party organisation of an organ neither the secretary's nor the member's (partylife). */
+    private long outsideMeeting;
 
     @BeforeAll
     void recordsInsideAndOutsideEachScope() {
@@ -249,9 +259,11 @@ class ScopeWalkTests {
             api.token(role);
         }
         outsideVisits = visitsOutsideEveryScope(calls);
+        outsideMeeting = meetingOutsideEveryScope(calls);
         for (String role : List.of("secretary", "member", "street", "community", "leader")) {
             foreign.put(role, outsideTheScopeOf(role, noise));
             foreign.get(role).texts().addAll(outsideVisits.texts());
+            foreign.get(role).texts().addAll(Set.of("走查的会议 " + mark, "走查的第一议题 " + mark));
         }
     }
 
@@ -286,6 +298,20 @@ class ScopeWalkTests {
         assertThat(visit.status()).as(visit.text()).isEqualTo(201);
         return new OutsideVisits(campaignId, outsideHousehold, visit.json().get("visit").get("id").asLong(),
                 visit.json().get("problems").get(0).get("id").asLong(), Set.of("走查的走访 " + mark));
+    }
+
+    // partylife
+    private long meetingOutsideEveryScope(CallsClient calls) {
+        String org = one("""
+                SELECT MIN(p.code) FROM party_org p JOIN organ o ON o.id = p.organ_id WHERE o.code <> 'JG001'
+                AND o.id <> (SELECT organ_id FROM member WHERE code = (SELECT scope_code FROM account WHERE username = :a))
+                AND EXISTS (SELECT 1 FROM member m WHERE m.party_org_id = p.id)""", "member");
+        String chair = one("SELECT MIN(m.code) FROM member m JOIN party_org p ON p.id = m.party_org_id WHERE p.code = :a", org);
+        Api.Response meeting = calls.post("committee", "/api/v1/meetings", Map.of("org", org, "kind", "THEMED_DAY",
+                "heldOn", java.time.LocalDate.now(CallsClient.SHANGHAI).minusDays(2).toString(), "place", "走查的会议 " + mark,
+                "chair", chair, "firstItemStudy", true, "studyTopic", "走查的第一议题 " + mark, "present", List.of(chair)));
+        assertThat(meeting.status()).as(meeting.text()).isEqualTo(201);
+        return meeting.json().get("meeting").get("id").asLong();
     }
 
     // ---------------------------------------------------------------- the table covers the document
@@ -564,6 +590,8 @@ class ScopeWalkTests {
             case "imports" -> role.equals("committee") || role.equals("community");
             case "visits" -> List.of("committee", "secretary", "member", "leader").contains(role);
             case "follow-up" -> List.of("committee", "secretary", "member", "leader", "community").contains(role);
+            // partylife: the committee and organ secretaries record meetings
+            case "meetings" -> role.equals("committee") || role.equals("secretary");
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -600,6 +628,11 @@ class ScopeWalkTests {
             case "campaigns" -> Map.of("name", "越权发起的走访活动", "startsOn", java.time.LocalDate.now().toString(),
                     "endsOn", java.time.LocalDate.now().plusDays(30).toString(), "targetPerVisitor", 5);
             case "follow-up" -> Map.of("note", "越界的回访", "satisfied", true);
+            // partylife: a meeting of another organ's party organisation, a rule change
+            case "meetings" -> Map.of("org", one("SELECT MIN(p.code) FROM party_org p JOIN organ o ON o.id = p.organ_id "
+                    + "WHERE o.code <> :a", "JG001"), "kind", "THEMED_DAY", "heldOn", java.time.LocalDate.now().minusDays(1).toString(),
+                    "place", "越界登记的会议", "chair", "DY000001");
+            case "rules" -> Map.of("orgKind", "BRANCH", "kind", "LECTURE", "cadence", "MONTHLY");
             default -> Map.of();
         };
     }
@@ -608,7 +641,7 @@ class ScopeWalkTests {
 
     /** The records outside a role's scope: one of each kind to ask for, and the strings that give any of them away. */
     record Foreign(String street, String community, String organ, String partyOrg, String member, String leader,
-                   long call, long directive, Set<String> codes, Set<String> texts, OutsideVisits visits) {
+                   long call, long directive, Set<String> codes, Set<String> texts, OutsideVisits visits, long meeting) {
 
         String keyFor(String operation) {
             if (operation.contains("/streets/")) {
@@ -640,6 +673,9 @@ class ScopeWalkTests {
             }
             if (operation.contains("/campaigns/")) {
                 return String.valueOf(visits.campaign());
+            }
+            if (operation.contains("/meetings/")) {
+                return String.valueOf(meeting);
             }
             return String.valueOf(operation.contains("/directives/") ? directive : call);
         }
@@ -727,7 +763,8 @@ class ScopeWalkTests {
         }
         long directive = jdbc.sql("SELECT id FROM directive WHERE title = :t").param("t", "发给别处的指令 " + mark)
                 .query(Long.class).single();
-        return new Foreign(street, community, organ, partyOrg, member, leader, foreignCall, directive, codes, texts, outsideVisits);
+        return new Foreign(street, community, organ, partyOrg, member, leader, foreignCall, directive, codes, texts, outsideVisits,
+                outsideMeeting);
     }
 
     private Set<String> streetsOf(Set<String> communities) {

@@ -1,0 +1,71 @@
+package org.ronghe.partylife;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.ronghe.support.Pages;
+import org.ronghe.support.RongheTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** The party life pages open in Chinese for the committee; a meeting recorded through the form; the rules page. */
+@RongheTest
+@TestPropertySource(properties = "ronghe.test.schema=partylife_pages")
+class PartyLifePagesTests {
+
+    @Autowired
+    Pages pages;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theCommitteeRecordsAMeetingThroughTheFormAndSeesItInTheListAndTheGrid() {
+        MeetingsClient client = new MeetingsClient(context);
+        String branch = client.branches().get(0);
+        List<String> full = client.members(branch, "FULL");
+        var form = pages.open("committee", "/meetings/new?org=" + branch);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.html()).contains("登记会议").contains("name=\"present\"").contains(full.get(0));
+        var request = MockMvcRequestBuilders.post("/meetings").with(csrf()).param("org", branch).param("kind", "THEMED_DAY")
+                .param("heldOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()).param("place", "党员活动室")
+                .param("chair", full.get(0)).param("studyTopic", "学习党的二十大精神").param("decisions", "组织志愿服务\n走访困难党员")
+                .param("minutes", "会议记录").param("key", "page-form-1");
+        full.forEach(code -> request.param("present", code));
+        var recorded = pages.open("committee", request);
+        assertThat(recorded.status()).as(recorded.html()).isEqualTo(302);
+        String location = recorded.result().getResponse().getRedirectedUrl();
+        var meeting = pages.open("committee", location);
+        assertThat(meeting.html()).contains("主题党日").contains("走访困难党员").contains("达到");
+        for (String path : List.of("/meetings", "/compliance", "/compliance?org=" + branch, "/compliance/rules")) {
+            var page = pages.open("committee", path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.html()).as(path).contains("<h1").doesNotContain("??");
+        }
+        assertThat(pages.open("committee", "/compliance?org=" + branch).html()).contains("cell HELD");
+    }
+
+    @Test
+    void aFormWithAFutureDateIsShownAgainWithTheReasonInChinese() {
+        MeetingsClient client = new MeetingsClient(context);
+        String branch = client.branches().get(0);
+        String chair = client.members(branch, "FULL").get(0);
+        var refused = pages.open("committee", MockMvcRequestBuilders.post("/meetings").with(csrf()).param("org", branch)
+                .param("kind", "LECTURE").param("heldOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString())
+                .param("place", "会议室").param("chair", chair));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.html()).contains("会议日期不能晚于今天");
+    }
+
+    @Test
+    void aCommunityWorkerCannotOpenTheRecordForm() {
+        assertThat(pages.open("community", "/meetings/new").status()).isEqualTo(403);
+        assertThat(pages.open("community", "/meetings").status()).isEqualTo(200);
+    }
+}
