@@ -112,7 +112,7 @@ public class ComplianceBook {
     }
 
     /** Every organisation with the rules that apply to it: what the reminders run over. */
-    List<Compliance.Org> everyOrg() {
+    public List<Compliance.Org> everyOrg() {
         return jdbc.query(ORGS, Map.of(), (rs, n) -> org(rs));
     }
 

@@ -51,6 +51,7 @@ public class Meeting {
     private final String minutes;
     private final List<String> decisions;
     private final Map<Long, Attendance> attendance;
+    private final Set<Long> full;
     private final int fullMembers;
     private final int fullPresent;
     private final Instant recordedAt;
@@ -59,7 +60,7 @@ public class Meeting {
     private final List<Event> events = new ArrayList<>();
 
     private Meeting(long partyOrgId, MeetingKind kind, LocalDate heldOn, String place, long chairId, boolean firstItemStudy,
-                    String studyTopic, String minutes, List<String> decisions, Map<Long, Attendance> attendance, int fullMembers,
+                    String studyTopic, String minutes, List<String> decisions, Map<Long, Attendance> attendance, Set<Long> full, int fullMembers,
                     int fullPresent, Instant recordedAt, String recordedBy, String idempotencyKey) {
         this.partyOrgId = partyOrgId;
         this.kind = kind;
@@ -71,6 +72,7 @@ public class Meeting {
         this.minutes = minutes;
         this.decisions = List.copyOf(decisions);
         this.attendance = Collections.unmodifiableMap(attendance);
+        this.full = Set.copyOf(full);
         this.fullMembers = fullMembers;
         this.fullPresent = fullPresent;
         this.recordedAt = recordedAt;
@@ -136,7 +138,8 @@ public class Meeting {
         int full = (int) roll.stream().filter(OnRoll::full).count();
         int fullPresent = (int) roll.stream().filter(m -> m.full() && attendance.get(m.id()) == Attendance.PRESENT).count();
         Meeting meeting = new Meeting(partyOrgId, d.kind(), d.heldOn(), place, chair.id(), d.firstItemStudy(),
-                d.firstItemStudy() ? topic : null, minutes, decisions, attendance, full, fullPresent, now, actor, key);
+                d.firstItemStudy() ? topic : null, minutes, decisions, attendance,
+                Set.copyOf(roll.stream().filter(OnRoll::full).map(OnRoll::id).toList()), full, fullPresent, now, actor, key);
         meeting.events.add(new Event("RECORDED", now, actor, d.kind().name() + " " + d.heldOn()
                 + (meeting.quorate() ? "" : "，未达到法定人数")));
         return meeting;
@@ -223,6 +226,11 @@ public class Meeting {
 
     public Map<Long, Attendance> attendance() {
         return attendance;
+    }
+
+    /** Whether the member was a full member (counted for the quorum) when the meeting was recorded. */
+    public boolean fullMember(long memberId) {
+        return full.contains(memberId);
     }
 
     public int fullMembers() {

@@ -83,7 +83,7 @@ public class Meetings {
         List<MapSqlParameterSource> events = new ArrayList<>();
         for (Meeting m : meetings) {
             m.attendance().forEach((member, a) -> attendance.add(new MapSqlParameterSource().addValue("m", m.id())
-                    .addValue("member", member).addValue("a", a.name()).addValue("full", false)));
+                    .addValue("member", member).addValue("a", a.name()).addValue("full", m.fullMember(member))));
             for (int i = 0; i < m.decisions().size(); i++) {
                 decisions.add(new MapSqlParameterSource().addValue("m", m.id()).addValue("p", i + 1).addValue("t", m.decisions().get(i)));
             }
@@ -93,7 +93,7 @@ public class Meetings {
         if (!attendance.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO meeting_attendance (meeting_id, member_id, attendance, full_member)
-                    SELECT :m, :member, :a, CASE WHEN status = 'FULL' THEN TRUE ELSE FALSE END FROM member WHERE id = :member""",
+                    VALUES (:m, :member, :a, :full)""",
                     attendance.toArray(MapSqlParameterSource[]::new));
         }
         if (!decisions.isEmpty()) {
