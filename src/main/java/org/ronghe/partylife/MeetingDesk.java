@@ -75,12 +75,20 @@ public class MeetingDesk {
             if (scope.self() == null) {
                 return PartyLifeScope.none();
             }
-            return new PartyLifeScope(null, Set.copyOf(jdbc.sql("""
+            // Their own organisation, those below it and those above it: never a peer's.
+            Set<Long> own = new java.util.HashSet<>(jdbc.sql("""
                     WITH RECURSIVE tree (id) AS (
                         SELECT party_org_id FROM member WHERE id = :self
                         UNION ALL
                         SELECT p.id FROM party_org p JOIN tree t ON p.parent_id = t.id)
-                    SELECT id FROM tree""").param("self", scope.self()).query(Long.class).list()));
+                    SELECT id FROM tree""").param("self", scope.self()).query(Long.class).list());
+            own.addAll(jdbc.sql("""
+                    WITH RECURSIVE up (id, parent_id) AS (
+                        SELECT p.id, p.parent_id FROM party_org p JOIN member m ON m.party_org_id = p.id WHERE m.id = :self
+                        UNION ALL
+                        SELECT p.id, p.parent_id FROM party_org p JOIN up u ON p.id = u.parent_id)
+                    SELECT id FROM up""").param("self", scope.self()).query(Long.class).list());
+            return new PartyLifeScope(null, Set.copyOf(own));
         }
         return PartyLifeScope.none();
     }
@@ -164,10 +172,21 @@ public class MeetingDesk {
                 .optional().orElseThrow(() -> new NotFoundException("党组织", code));
     }
 
-    /** The organisation's members today: who is listed for attendance and who counts for the quorum. */
+    /** The members of the organisation and of those below it (a branch's party groups, a general branch's branches). */
+    private static final String SUBTREE_MEMBERS = """
+            WITH RECURSIVE tree (id) AS (
+                SELECT id FROM party_org WHERE id = :p
+                UNION ALL
+                SELECT o.id FROM party_org o JOIN tree t ON o.parent_id = t.id)
+            SELECT m.id, m.code, m.name, m.status FROM member m WHERE m.party_org_id IN (SELECT id FROM tree) ORDER BY m.code""";
+
+    /**
+     * The organisation's members today, its subordinate organisations' included: who is listed for attendance and
+     * who counts for the quorum.
+     */
     public List<Meeting.OnRoll> roll(long partyOrgId) {
-        return jdbc.sql("SELECT id, code, status FROM member WHERE party_org_id = :p ORDER BY code").param("p", partyOrgId)
-                .query((rs, n) -> new Meeting.OnRoll(rs.getLong(1), rs.getString(2), "FULL".equals(rs.getString(3)))).list();
+        return jdbc.sql(SUBTREE_MEMBERS).param("p", partyOrgId)
+                .query((rs, n) -> new Meeting.OnRoll(rs.getLong(1), rs.getString(2), "FULL".equals(rs.getString(4)))).list();
     }
 
     /** Members of an organisation in scope, for the record form. */
@@ -179,8 +198,8 @@ public class MeetingDesk {
         if (!scopeOf(user).sees(org.id(), org.organId(), org.communityId())) {
             throw new OutOfScopeException("党组织", orgCode);
         }
-        return jdbc.sql("SELECT code, name, status FROM member WHERE party_org_id = :p ORDER BY code").param("p", org.id())
-                .query((rs, n) -> new RollMember(rs.getString(1), rs.getString(2), "FULL".equals(rs.getString(3)))).list();
+        return jdbc.sql(SUBTREE_MEMBERS).param("p", org.id())
+                .query((rs, n) -> new RollMember(rs.getString(2), rs.getString(3), "FULL".equals(rs.getString(4)))).list();
     }
 
     private static LocalDate date(String text) {

@@ -8,12 +8,12 @@ import org.ronghe.platform.SqlWhere.SqlClause;
 
 /**
  * Whose meetings and compliance a person sees. A party organisation's are visible to its members and the
- * members of the organisations above it (a member sees their own organisation and those below it, never a
- * peer's), to its organ's secretary and to the committee: the secretary and the committee through
+ * members of the organisations above it (a member sees their own organisation, those below it and those above
+ * it, never a peer's), to its organ's secretary and to the committee: the secretary and the committee through
  * {@link DataScope#partyOrgs}. Street, community and leader accounts see none.
  *
  * @param dataScope the person's directory scope; {@code null} for a member or a role that sees no meetings
- * @param own       for a member: their organisation and those below it
+ * @param own       for a member: their organisation, those below it and those above it
  */
 public record PartyLifeScope(DataScope dataScope, Set<Long> own) {
 

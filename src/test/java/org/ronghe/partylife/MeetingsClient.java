@@ -36,9 +36,15 @@ class MeetingsClient {
         return found;
     }
 
+    /** The members on the organisation's roll: its own and those of the organisations below it. */
     List<String> members(String org, String status) {
-        return jdbc.sql("SELECT m.code FROM member m JOIN party_org p ON p.id = m.party_org_id WHERE p.code = :p AND m.status = :s "
-                + "ORDER BY m.code").param("p", org).param("s", status).query(String.class).list();
+        return jdbc.sql("""
+                WITH RECURSIVE tree (id) AS (
+                    SELECT id FROM party_org WHERE code = :p
+                    UNION ALL
+                    SELECT o.id FROM party_org o JOIN tree t ON o.parent_id = t.id)
+                SELECT m.code FROM member m WHERE m.party_org_id IN (SELECT id FROM tree) AND m.status = :s ORDER BY m.code""")
+                .param("p", org).param("s", status).query(String.class).list();
     }
 
     static Map<String, Object> meeting(String org, String kind, String heldOn, String chair, List<String> present, boolean firstItem) {

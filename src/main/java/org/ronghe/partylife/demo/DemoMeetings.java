@@ -91,11 +91,20 @@ class DemoMeetings implements ApplicationRunner {
         LocalDate from = today.minusYears(1).plusDays(1);
         Map<Long, List<Meeting.OnRoll>> rolls = new HashMap<>();
         Map<Long, List<Meeting.OnRoll>> fullRolls = new HashMap<>();
+        // An organisation's roll holds the members of the organisations below it too: each member is added to
+        // their own organisation and every one above it.
+        Map<Long, Long> parents = new HashMap<>();
+        jdbc.sql("SELECT id, parent_id FROM party_org").query(rs -> {
+            parents.put(rs.getLong(1), (Long) rs.getObject(2, Long.class));
+        });
         jdbc.sql("SELECT id, code, status, party_org_id FROM member ORDER BY code").query(rs -> {
             Meeting.OnRoll m = new Meeting.OnRoll(rs.getLong(1), rs.getString(2), "FULL".equals(rs.getString(3)));
-            rolls.computeIfAbsent(rs.getLong(4), k -> new ArrayList<>()).add(m);
-            if (m.full()) {
-                fullRolls.computeIfAbsent(rs.getLong(4), k -> new ArrayList<>()).add(m);
+            int depth = 0;
+            for (Long org = rs.getLong(4); org != null && depth < 20; org = parents.get(org), depth++) {
+                rolls.computeIfAbsent(org, k -> new ArrayList<>()).add(m);
+                if (m.full()) {
+                    fullRolls.computeIfAbsent(org, k -> new ArrayList<>()).add(m);
+                }
             }
         });
         List<Compliance.Rule> all = rules.all();

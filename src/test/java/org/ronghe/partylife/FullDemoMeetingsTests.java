@@ -1,0 +1,24 @@
+package org.ronghe.partylife;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.ronghe.support.RongheTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/** The full demo district (569 grassroots organisations) gets its year of organisational life at the first start. */
+@RongheTest
+@TestPropertySource(properties = {"ronghe.test.schema=fulldemo_meetings", "ronghe.demo.size=full"})
+class FullDemoMeetingsTests {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyOrganisationOfTheFullDistrictHasAYearOfMeetings() {
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT party_org_id) FROM meeting").query(Long.class).single()).isGreaterThan(500);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM platform_setting WHERE name = 'demo.meetings'").query(Long.class).single()).isEqualTo(1);
+    }
+}
