@@ -64,6 +64,16 @@ class PartyLifePagesTests {
     }
 
     @Test
+    void theHomePageLinksTheMeetingFiguresToTheirListsForEveryone() {
+        for (String user : List.of("committee", "secretary", "member", "community")) {
+            var home = pages.open(user, "/");
+            assertThat(home.status()).as(user).isEqualTo(200);
+            assertThat(home.html()).as(user).contains("href=\"/meetings\" id=\"figure-meetings\"")
+                    .contains("href=\"/compliance\" id=\"figure-meetingCompliance\"");
+        }
+    }
+
+    @Test
     void aCommunityWorkerCannotOpenTheRecordForm() {
         assertThat(pages.open("community", "/meetings/new").status()).isEqualTo(403);
         assertThat(pages.open("community", "/meetings").status()).isEqualTo(200);
