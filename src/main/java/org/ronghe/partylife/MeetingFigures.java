@@ -30,6 +30,6 @@ class MeetingFigures implements FigureSource {
         PartyLifeScope scope = desk.scopeOf(user);
         return List.of(
                 new Figure("meetings", meetings.count(scope, Meetings.Filter.none()), "/meetings"),
-                new Figure("meetingCompliance", book.rollup(scope, null, null).rate(), "/compliance"));
+                new Figure("meetingCompliance", book.rollup(scope, null, null).rate(), "/compliance", true));
     }
 }

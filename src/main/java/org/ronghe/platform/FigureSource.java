@@ -12,14 +12,19 @@ public interface FigureSource {
 
     /**
      * @param key   JSON key, e.g. {@code communities}
-     * @param value a count, or a rate between 0 and 1 (keys ending in {@code Rate}); {@code null} when
-     *              a rate has nothing to count yet
+     * @param value a count, or a share between 0 and 1; {@code null} when a share has nothing to count yet
      * @param link  the page that lists the records counted
+     * @param share whether the value is a share (shown as a percentage): keys ending in {@code Rate} are, and a
+     *              figure whose key the issue named otherwise (e.g. {@code meetingCompliance}) says so itself
      */
-    record Figure(String key, Number value, String link) {
+    record Figure(String key, Number value, String link, boolean share) {
+
+        public Figure(String key, Number value, String link) {
+            this(key, value, link, key.endsWith("Rate"));
+        }
 
         public boolean rate() {
-            return key.endsWith("Rate");
+            return share;
         }
     }
 }
