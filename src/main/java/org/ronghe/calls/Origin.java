@@ -7,6 +7,7 @@ public enum Origin {
     GRID("网格"),
     COMMAND_CENTRE("指挥中心"),
     VISIT("走访"),
+    MEETING("会议决定"),
     OPEN311("Open311");
 
     private final String label;

@@ -7,7 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.ronghe.calls.CallChanged;
+import org.ronghe.calls.CallIntake;
+import org.ronghe.calls.CallState;
+import org.ronghe.calls.Origin;
 import org.ronghe.directory.DataScope;
+import org.ronghe.directory.Directory;
 import org.ronghe.directory.DataScopes;
 import org.ronghe.platform.Audit;
 import org.ronghe.platform.ConflictException;
@@ -15,6 +22,7 @@ import org.ronghe.platform.CurrentUser;
 import org.ronghe.platform.NotFoundException;
 import org.ronghe.platform.OutOfScopeException;
 import org.ronghe.platform.Role;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,9 +45,13 @@ public class MeetingDesk {
     private final Audit audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final CallIntake intake;
+    private final Directory directory;
 
     MeetingDesk(Meetings meetings, MeetingRules rules, ComplianceBook book, DataScopes dataScopes, JdbcClient jdbc, Audit audit,
-                Clock clock, TransactionTemplate transactions) {
+                Clock clock, TransactionTemplate transactions, CallIntake intake, Directory directory) {
+        this.intake = intake;
+        this.directory = directory;
         this.meetings = meetings;
         this.rules = rules;
         this.book = book;
@@ -55,7 +67,26 @@ public class MeetingDesk {
 
     /** A meeting as sent: organisation code, kind and date as text, attendance as member codes (everyone else absent). */
     public record NewMeeting(String org, String kind, String heldOn, String place, String chair, Boolean firstItemStudy,
-                             String studyTopic, List<String> present, List<String> excused, String minutes, List<String> decisions) {
+                             String studyTopic, List<String> present, List<String> excused, String minutes, List<NewDecision> decisions) {
+    }
+
+    /** A decision as sent: its text, or its text with the call it becomes. */
+    public record NewDecision(String text, DecisionCall call) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public NewDecision(@JsonProperty("text") String text, @JsonProperty("call") DecisionCall call) {
+            this.text = text;
+            this.call = call;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static NewDecision of(String text) {
+            return new NewDecision(text, null);
+        }
+    }
+
+    /** The call a decision becomes: category and community codes; the title defaults to the decision's text. */
+    public record DecisionCall(String category, String community, String title) {
     }
 
     public record RuleChange(String orgKind, String kind, String cadence, Boolean active) {
@@ -115,11 +146,20 @@ public class MeetingDesk {
         LocalDate heldOn = date(request.heldOn());
         Meeting.Details details = new Meeting.Details(MeetingKind.parse(request.kind()), heldOn, request.place(), request.chair(),
                 Boolean.TRUE.equals(request.firstItemStudy()), request.studyTopic(), request.present(), request.excused(),
-                request.minutes(), request.decisions());
+                request.minutes(), request.decisions() == null ? null
+                        : request.decisions().stream().map(d -> d == null ? null : d.text()).toList());
         Meeting meeting = Meeting.record(org.id(), roll(org.id()), details, user.username(), key, clock.instant(), book.today());
+        // The decisions kept (the blank ones dropped, as the meeting drops them), with the call each becomes.
+        List<NewDecision> kept = request.decisions() == null ? List.of()
+                : request.decisions().stream().filter(d -> d != null && d.text() != null && !d.text().isBlank()).toList();
         try {
             return new Created(transactions.execute(status -> {
                 meetings.saveAllNew(List.of(meeting));
+                for (int i = 0; i < kept.size(); i++) {
+                    if (kept.get(i).call() != null) {
+                        raise(user, org, meeting.id(), i + 1, kept.get(i).call());
+                    }
+                }
                 audit.record(Audit.Entry.change("MEETING_RECORDED", "meeting", String.valueOf(meeting.id()), null,
                         Map.of("org", org.code(), "kind", meeting.kind().name(), "heldOn", meeting.heldOn().toString(),
                                 "quorate", meeting.quorate(), "firstItemStudy", meeting.firstItemStudy())));
@@ -129,6 +169,87 @@ public class MeetingDesk {
             return meetings.idForKey(user.username(), key == null ? "" : key).map(id -> new Created(id, true))
                     .orElseThrow(() -> new ConflictException("会议重复提交", Map.of()));
         }
+    }
+
+    /**
+     * A decision of a recorded meeting becomes a call (the committee; the organ's secretary for its organisations), in
+     * one transaction with the call: a refused call leaves nothing. A decision is raised once (409 after).
+     */
+    public void raiseDecision(CurrentUser user, long meetingId, int position, DecisionCall call) {
+        if (user.role() != Role.COMMITTEE_ADMIN && user.role() != Role.ORGAN_SECRETARY) {
+            throw new AccessDeniedException("只有区直机关工委或本单位党组书记可以将决定事项转为诉求");
+        }
+        Meetings.Owner owner = meetings.owner(meetingId).orElseThrow(() -> new NotFoundException("会议", String.valueOf(meetingId)));
+        if (!scopeOf(user).sees(owner.partyOrgId(), owner.organId(), owner.communityId())) {
+            throw new OutOfScopeException("会议", String.valueOf(meetingId));
+        }
+        if (meetings.decision(meetingId, position).isEmpty()) {
+            throw new NotFoundException("决定事项", meetingId + "/" + position);
+        }
+        if (call == null) {
+            throw new IllegalArgumentException("请填写诉求类别（category）和社区（community）");
+        }
+        String orgCode = jdbc.sql("SELECT p.code FROM party_org p WHERE p.id = :id").param("id", owner.partyOrgId())
+                .query(String.class).single();
+        PartyOrg org = partyOrg(orgCode);
+        transactions.executeWithoutResult(status -> raise(user, org, meetingId, position, call));
+    }
+
+    private static final ThreadLocal<Map<Long, CallState>> RAISING = new ThreadLocal<>();
+
+    /** Raises the call of a decision in the caller's transaction and stores it on the decision, with its event and audit entry. */
+    private void raise(CurrentUser user, PartyOrg org, long meetingId, int position, DecisionCall call) {
+        Decision decision = meetings.decision(meetingId, position)
+                .orElseThrow(() -> new NotFoundException("决定事项", meetingId + "/" + position));
+        if (decision.callId() != null) {
+            throw new ConflictException("该决定事项已转为诉求（诉求 " + decision.callId() + "），不能重复转办",
+                    Map.of("call", decision.callId()));
+        }
+        String category = call.category() == null ? "" : call.category().trim();
+        if (category.isEmpty()) {
+            throw new IllegalArgumentException("请填写诉求类别（category）");
+        }
+        String communityCode = call.community() == null ? "" : call.community().trim();
+        if (communityCode.isEmpty()) {
+            throw new IllegalArgumentException("请填写诉求所在社区（community，社区编码）");
+        }
+        long community = directory.community(communityCode)
+                .orElseThrow(() -> new IllegalArgumentException("社区编码不存在：" + communityCode)).id();
+        String title = call.title() == null || call.title().isBlank()
+                ? decision.text().substring(0, Math.min(decision.text().length(), 200)) : call.title().trim();
+        Meetings.Row row = meetings.detail(meetingId).meeting();
+        String description = "会议决定：" + org.name() + row.kindLabel() + "（" + row.heldOn() + "）决定事项 " + position + "："
+                + decision.text();
+        Map<Long, CallState> seen = new java.util.HashMap<>();
+        RAISING.set(seen);
+        long id;
+        try {
+            id = intake.raise(new CallIntake.Problem(user.username(), title, description, category, Origin.MEETING, community, null,
+                    null, null, null));
+        } finally {
+            RAISING.remove();
+        }
+        decision.raised(id, seen.getOrDefault(id, CallState.RAISED), user.username(), clock.instant());
+        meetings.save(decision);
+        audit.record(Audit.Entry.change("DECISION_RAISED", "meeting-decision", meetingId + "/" + position,
+                Map.of("call", "none"), Map.of("call", id, "category", category, "community", communityCode)));
+    }
+
+    /** A call raised from a decision changed: the decision follows its state, in the call step's transaction. */
+    @EventListener
+    void on(CallChanged changed) {
+        if (changed.origin() != Origin.MEETING) {
+            return;
+        }
+        Map<Long, CallState> raising = RAISING.get();
+        if (raising != null) {
+            raising.put(changed.callId(), changed.state());
+        }
+        meetings.decisionOfCall(changed.callId()).ifPresent(decision -> {
+            if (decision.callChanged(changed.state(), changed.solved(), clock.instant())) {
+                meetings.save(decision);
+            }
+        });
     }
 
     /** A meeting in full, if the person may see it. */

@@ -30,6 +30,11 @@ class MeetingFigures implements FigureSource {
         PartyLifeScope scope = desk.scopeOf(user);
         return List.of(
                 new Figure("meetings", meetings.count(scope, Meetings.Filter.none()), "/meetings"),
-                new Figure("meetingCompliance", book.rollup(scope, null, null).rate(), "/compliance", true));
+                new Figure("meetingCompliance", book.rollup(scope, null, null).rate(), "/compliance", true),
+                new Figure("firstItemStudies", meetings.count(scope, new Meetings.Filter(null, null, null, null, true)),
+                        "/meetings?firstItemStudy=true"),
+                new Figure("decisions", meetings.countDecisions(scope, new Meetings.DecisionFilter(null, null)), "/meetings/decisions"),
+                new Figure("decisionsDelivered", meetings.countDecisions(scope, new Meetings.DecisionFilter(null, true)),
+                        "/meetings/decisions?delivered=true"));
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ronghe.calls.CallState;
 import org.ronghe.platform.PageQuery;
 import org.ronghe.platform.PageResult;
 import org.ronghe.platform.SqlWhere;
@@ -41,15 +42,31 @@ public class Meetings {
     }
 
     /** One meeting in full. */
-    public record Detail(Row meeting, String minutes, List<String> decisions, List<Attendee> attendance, List<Meeting.Event> events) {
+    public record Detail(Row meeting, String minutes, List<DecisionRow> decisions, List<Attendee> attendance, List<Meeting.Event> events) {
     }
 
-    /** @param org a party organisation code; {@code from}/{@code to} dates held, inclusive */
-    public record Filter(String org, MeetingKind kind, LocalDate from, LocalDate to) {
+    /**
+     * A decision and what became of it: {@code followUp} is 未落实 (nothing), the call's state, or 已落实 (delivered).
+     * In a list, the meeting it was taken at.
+     */
+    public record DecisionRow(long meetingId, String orgCode, String orgName, LocalDate heldOn, String kindLabel, int position,
+                              String text, Long callId, CallState callState, String callStateLabel, boolean delivered, String followUp) {
+    }
+
+    /** @param org a party organisation code; {@code from}/{@code to} dates held, inclusive; {@code firstItemStudy} held with the study */
+    public record Filter(String org, MeetingKind kind, LocalDate from, LocalDate to, Boolean firstItemStudy) {
+
+        public Filter(String org, MeetingKind kind, LocalDate from, LocalDate to) {
+            this(org, kind, from, to, null);
+        }
 
         public static Filter none() {
-            return new Filter(null, null, null, null);
+            return new Filter(null, null, null, null, null);
         }
+    }
+
+    /** @param delivered {@code true}: delivered; {@code false}: not (yet); {@code null}: every decision */
+    public record DecisionFilter(String org, Boolean delivered) {
     }
 
     public Optional<Long> idForKey(String actor, String key) {
@@ -146,8 +163,8 @@ public class Meetings {
     public Detail detail(long id) {
         Row row = jdbc.queryForObject(COLUMNS + FROM + " WHERE g.id = :id", Map.of("id", id), Meetings::row);
         String minutes = jdbc.queryForList("SELECT minutes FROM meeting WHERE id = :id", Map.of("id", id), String.class).get(0);
-        List<String> decisions = jdbc.queryForList("SELECT text FROM meeting_decision WHERE meeting_id = :id ORDER BY position",
-                Map.of("id", id), String.class);
+        List<DecisionRow> decisions = jdbc.query(DECISION_COLUMNS + DECISION_FROM + " WHERE d.meeting_id = :id ORDER BY d.position",
+                Map.of("id", id), Meetings::decisionRow);
         List<Attendee> attendance = jdbc.query("""
                         SELECT m.code, m.name, a.full_member, a.attendance FROM meeting_attendance a JOIN member m ON m.id = a.member_id
                         WHERE a.meeting_id = :id ORDER BY m.code""", Map.of("id", id),
@@ -161,6 +178,82 @@ public class Meetings {
                 (rs, n) -> new Meeting.Event(rs.getString(1), instant(rs, "happened_at"), rs.getString(3), rs.getString(4)));
         return new Detail(row, minutes, decisions, attendance, events);
     }
+
+    private static final String DECISION_FROM = " " + """
+             FROM meeting_decision d JOIN meeting g ON g.id = d.meeting_id JOIN party_org p ON p.id = g.party_org_id""";
+    private static final String DECISION_COLUMNS = """
+            SELECT d.meeting_id, p.code AS org_code, p.name AS org_name, g.held_on, g.kind, d.position, d.text, d.call_id,
+                   d.call_state, d.delivered""";
+
+    /** The decisions of the meetings in scope, newest meeting first. */
+    public PageResult<DecisionRow> decisions(PartyLifeScope scope, DecisionFilter filter, PageQuery page) {
+        SqlWhere where = decisionWhere(scope, filter);
+        long total = jdbc.queryForObject("SELECT COUNT(*)" + DECISION_FROM + where.sql(), where.params(), Long.class);
+        List<DecisionRow> rows = jdbc.query(DECISION_COLUMNS + DECISION_FROM + where.sql()
+                + " ORDER BY g.held_on DESC, g.id DESC, d.position LIMIT :limit OFFSET :offset", where.params(page), Meetings::decisionRow);
+        return PageResult.of(rows, page, total);
+    }
+
+    public long countDecisions(PartyLifeScope scope, DecisionFilter filter) {
+        SqlWhere where = decisionWhere(scope, filter);
+        return jdbc.queryForObject("SELECT COUNT(*)" + DECISION_FROM + where.sql(), where.params(), Long.class);
+    }
+
+    private static SqlWhere decisionWhere(PartyLifeScope scope, DecisionFilter filter) {
+        SqlWhere where = new SqlWhere().and(scope.partyOrgs("p"));
+        where.eq("p.code", "f_org", filter.org());
+        if (filter.delivered() != null) {
+            where.and("d.delivered = :f_delivered", Map.of("f_delivered", filter.delivered()));
+        }
+        return where;
+    }
+
+    public Optional<Decision> decision(long meetingId, int position) {
+        return jdbc.query(DECISION_LOAD + " WHERE meeting_id = :m AND position = :p", Map.of("m", meetingId, "p", position),
+                Meetings::decision).stream().findFirst();
+    }
+
+    public Optional<Decision> decisionOfCall(long callId) {
+        return jdbc.query(DECISION_LOAD + " WHERE call_id = :c", Map.of("c", callId), Meetings::decision).stream().findFirst();
+    }
+
+    private static final String DECISION_LOAD = "SELECT meeting_id, position, text, version, call_id, call_state, delivered FROM meeting_decision";
+
+    /** Writes a decision's call and state, guarded by its version, and its events on the meeting. */
+    public void save(Decision d) {
+        int updated = jdbc.update("""
+                UPDATE meeting_decision SET call_id = :call, call_state = :state, delivered = :delivered, version = version + 1
+                WHERE meeting_id = :m AND position = :p AND version = :v""", new MapSqlParameterSource("call", d.callId())
+                .addValue("state", d.callState() == null ? null : d.callState().name()).addValue("delivered", d.delivered())
+                .addValue("m", d.meetingId()).addValue("p", d.position()).addValue("v", d.version()));
+        if (updated != 1) {
+            throw new org.ronghe.platform.ConflictException("决定事项已被他人修改，请刷新后重试", Map.of("meeting", d.meetingId()));
+        }
+        writeEvents(d.events().stream().map(e -> new MapSqlParameterSource().addValue("s", "meeting")
+                .addValue("k", String.valueOf(d.meetingId())).addValue("type", e.type()).addValue("at", time(e.at()))
+                .addValue("actor", e.actor()).addValue("note", e.note())).toList());
+        d.written();
+    }
+
+    private static Decision decision(ResultSet rs, int n) throws SQLException {
+        String state = rs.getString("call_state");
+        return new Decision(rs.getLong("meeting_id"), rs.getInt("position"), rs.getString("text"), rs.getInt("version"),
+                (Long) rs.getObject("call_id", Long.class), state == null ? null : CallState.valueOf(state), rs.getBoolean("delivered"));
+    }
+
+    private static DecisionRow decisionRow(ResultSet rs, int n) throws SQLException {
+        String state = rs.getString("call_state");
+        CallState callState = state == null ? null : CallState.valueOf(state);
+        Long call = (Long) rs.getObject("call_id", Long.class);
+        boolean delivered = rs.getBoolean("delivered");
+        String followUp = call == null ? UNDONE : delivered ? DELIVERED : "诉求" + (callState == null ? "" : callState.label());
+        return new DecisionRow(rs.getLong("meeting_id"), rs.getString("org_code"), rs.getString("org_name"),
+                rs.getObject("held_on", LocalDate.class), MeetingKind.valueOf(rs.getString("kind")).label(), rs.getInt("position"),
+                rs.getString("text"), call, callState, callState == null ? null : callState.label(), delivered, followUp);
+    }
+
+    public static final String UNDONE = "未落实";
+    public static final String DELIVERED = "已落实";
 
     /** A meeting as compliance needs it. */
     public record Held(long partyOrgId, MeetingKind kind, LocalDate heldOn, boolean quorate, boolean firstItemStudy) {
@@ -194,6 +287,9 @@ public class Meetings {
         }
         if (filter.to() != null) {
             where.and("g.held_on <= :f_to", Map.of("f_to", filter.to()));
+        }
+        if (filter.firstItemStudy() != null) {
+            where.and("g.first_item_study = :f_first", Map.of("f_first", filter.firstItemStudy()));
         }
         return where;
     }

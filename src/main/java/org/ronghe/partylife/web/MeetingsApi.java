@@ -53,8 +53,25 @@ class MeetingsApi {
                                   @RequestParam(required = false) MeetingKind kind,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                  @RequestParam(required = false) Boolean firstItemStudy,
                                   @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return meetings.list(desk.scopeOf(user), new Meetings.Filter(org, kind, from, to), PageQuery.of(page, size));
+        return meetings.list(desk.scopeOf(user), new Meetings.Filter(org, kind, from, to, firstItemStudy), PageQuery.of(page, size));
+    }
+
+    @GetMapping("/meetings/decisions")
+    @Operation(summary = "决定事项及其落实情况（未落实、诉求办理中、已落实），按数据范围过滤；delivered=true 仅已落实，false 仅未落实")
+    PageResult<Meetings.DecisionRow> decisions(CurrentUser user, @RequestParam(required = false) String org,
+                                               @RequestParam(required = false) Boolean delivered,
+                                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return meetings.decisions(desk.scopeOf(user), new Meetings.DecisionFilter(org, delivered), PageQuery.of(page, size));
+    }
+
+    @PostMapping("/meetings/{id}/decisions/{n}/call")
+    @Operation(summary = "将会议的一条决定事项转为诉求（工委；本单位党组书记）：诉求类别 category、社区 community，标题默认为决定事项；每条只能转办一次")
+    ResponseEntity<Meetings.Detail> raise(CurrentUser user, @PathVariable long id, @PathVariable int n,
+                                          @RequestBody(required = false) MeetingDesk.DecisionCall body) {
+        desk.raiseDecision(user, id, n, body);
+        return ResponseEntity.status(201).body(desk.meeting(user, id));
     }
 
     @PostMapping("/meetings")

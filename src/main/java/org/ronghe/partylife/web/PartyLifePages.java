@@ -49,16 +49,26 @@ class PartyLifePages {
     String list(CurrentUser user, @RequestParam(required = false) String org, @RequestParam(required = false) MeetingKind kind,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) Integer page, Model model) {
-        PageResult<Meetings.Row> result = meetings.list(desk.scopeOf(user), new Meetings.Filter(org, kind, from, to), PageQuery.of(page, 50));
+                @RequestParam(required = false) Boolean firstItemStudy, @RequestParam(required = false) Integer page, Model model) {
+        PageResult<Meetings.Row> result = meetings.list(desk.scopeOf(user), new Meetings.Filter(org, kind, from, to, firstItemStudy),
+                PageQuery.of(page, 50));
         model.addAttribute("result", result);
         model.addAttribute("kinds", MeetingKind.values());
         model.addAttribute("org", org);
         model.addAttribute("kind", kind);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
+        model.addAttribute("firstItemStudy", firstItemStudy);
         model.addAttribute("records", records(user));
         return "meetings/list";
+    }
+
+    @GetMapping("/meetings/decisions")
+    String decisions(CurrentUser user, @RequestParam(required = false) String org, @RequestParam(required = false) Boolean delivered,
+                     @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", meetings.decisions(desk.scopeOf(user), new Meetings.DecisionFilter(org, delivered), PageQuery.of(page, 50)));
+        model.addAttribute("delivered", delivered);
+        return "meetings/decisions";
     }
 
     @GetMapping("/meetings/new")
@@ -86,7 +96,7 @@ class PartyLifePages {
         List<String> lines = decisions == null ? List.of() : Arrays.stream(decisions.split("\\R")).filter(s -> !s.isBlank()).toList();
         try {
             MeetingDesk.Created created = desk.record(user, new MeetingDesk.NewMeeting(org, kind, heldOn, place, chair, study,
-                    studyTopic, present, excused, minutes, lines), key);
+                    studyTopic, present, excused, minutes, lines.stream().map(MeetingDesk.NewDecision::of).toList()), key);
             redirect.addFlashAttribute("done", "meetings.recorded");
             return "redirect:/meetings/" + created.id();
         } catch (IllegalArgumentException refused) {
