@@ -70,7 +70,8 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/visits/coverage", List.of("campaign", "by", "page", "size")),
             new Read("/api/v1/campaigns", List.of()),
             // partylife
-            new Read("/api/v1/meetings", List.of("org", "kind", "from", "to", "page", "size")),
+            new Read("/api/v1/meetings", List.of("org", "kind", "from", "to", "firstItemStudy", "page", "size")),
+            new Read("/api/v1/meetings/decisions", List.of("org", "delivered", "page", "size")),
             new Read("/api/v1/compliance", List.of("org", "organ", "year")),
             new Read("/api/v1/compliance/reminders", List.of("org", "page", "size")),
             new Read("/api/v1/compliance/rules", List.of()));
@@ -265,6 +266,13 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                 List.of(of("orgKind", ENUM, true), of("kind", ENUM, true), of("cadence", ENUM, true), of("active", BOOL, false)), true));
         withId.add(new Operation(HttpMethod.GET, "/api/v1/meetings/{id}",
                 String.valueOf(recorded.json().get("meeting").get("id").asLong()), null, false));
+        // partylife decisions: the meeting's decision raised as a call (valid once; every hostile body refused, nothing raised)
+        long meetingId = recorded.json().get("meeting").get("id").asLong();
+        writes.add(new Write("raise a decision as a call", "committee", "/api/v1/meetings/" + meetingId + "/decisions/1/call",
+                body("category", "ELDERLY", "community", "440103001001", "title", "会议决定的诉求"),
+                List.of(of("category", CODE, true), of("community", CODE, true), text("title", 200, false)), true));
+        withId.add(new Operation(HttpMethod.POST, "/api/v1/meetings/{id}/decisions/1/call", String.valueOf(meetingId),
+                Map.of("category", "ELDERLY", "community", "440103001001"), false));
 
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),

@@ -155,6 +155,8 @@ class ScopeWalkTests {
         WALK.put("GET /api/v1/meetings", Walk.LIST);
         WALK.put("POST /api/v1/meetings", Walk.CREATE);
         WALK.put("GET /api/v1/meetings/{id}", Walk.ONE);
+        WALK.put("GET /api/v1/meetings/decisions", Walk.LIST);
+        WALK.put("POST /api/v1/meetings/{id}/decisions/{n}/call", Walk.WRITE);
         WALK.put("GET /api/v1/compliance", Walk.LIST);
         WALK.put("GET /api/v1/compliance/reminders", Walk.LIST);
         WALK.put("GET /api/v1/compliance/rules", Walk.REFERENCE);
@@ -592,6 +594,8 @@ class ScopeWalkTests {
             case "follow-up" -> List.of("committee", "secretary", "member", "leader", "community").contains(role);
             // partylife: the committee and organ secretaries record meetings
             case "meetings" -> role.equals("committee") || role.equals("secretary");
+            // partylife decisions: the same raise a decision of a meeting as a call
+            case "call" -> role.equals("committee") || role.equals("secretary");
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -633,6 +637,7 @@ class ScopeWalkTests {
                     + "WHERE o.code <> :a", "JG001"), "kind", "THEMED_DAY", "heldOn", java.time.LocalDate.now().minusDays(1).toString(),
                     "place", "越界登记的会议", "chair", "DY000001");
             case "rules" -> Map.of("orgKind", "BRANCH", "kind", "LECTURE", "cadence", "MONTHLY");
+            case "call" -> Map.of("category", "ELDERLY", "community", "440103001001");
             default -> Map.of();
         };
     }
