@@ -6,8 +6,11 @@ package org.ronghe.calls;
  */
 public interface CallIntake {
 
-    /** @return the id of the call raised */
-    long raise(Problem problem);
+    /** @return the call raised and the state routing left it in (dispatched, or waiting in the queue) */
+    Raised raise(Problem problem);
+
+    record Raised(long callId, CallState state) {
+    }
 
     /**
      * @param actor the person who heard the problem: the call's raiser

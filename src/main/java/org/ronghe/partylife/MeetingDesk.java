@@ -195,8 +195,6 @@ public class MeetingDesk {
         transactions.executeWithoutResult(status -> raise(user, org, meetingId, position, call));
     }
 
-    private static final ThreadLocal<Map<Long, CallState>> RAISING = new ThreadLocal<>();
-
     /** Raises the call of a decision in the caller's transaction and stores it on the decision, with its event and audit entry. */
     private void raise(CurrentUser user, PartyOrg org, long meetingId, int position, DecisionCall call) {
         Decision decision = meetings.decision(meetingId, position)
@@ -220,16 +218,10 @@ public class MeetingDesk {
         Meetings.Row row = meetings.detail(meetingId).meeting();
         String description = "会议决定：" + org.name() + row.kindLabel() + "（" + row.heldOn() + "）决定事项 " + position + "："
                 + decision.text();
-        Map<Long, CallState> seen = new java.util.HashMap<>();
-        RAISING.set(seen);
-        long id;
-        try {
-            id = intake.raise(new CallIntake.Problem(user.username(), title, description, category, Origin.MEETING, community, null,
-                    null, null, null));
-        } finally {
-            RAISING.remove();
-        }
-        decision.raised(id, seen.getOrDefault(id, CallState.RAISED), user.username(), clock.instant());
+        CallIntake.Raised raised = intake.raise(new CallIntake.Problem(user.username(), title, description, category, Origin.MEETING,
+                community, null, null, null, null));
+        long id = raised.callId();
+        decision.raised(id, raised.state(), user.username(), clock.instant());
         meetings.save(decision);
         audit.record(Audit.Entry.change("DECISION_RAISED", "meeting-decision", meetingId + "/" + position,
                 Map.of("call", "none"), Map.of("call", id, "category", category, "community", communityCode)));
@@ -240,10 +232,6 @@ public class MeetingDesk {
     void on(CallChanged changed) {
         if (changed.origin() != Origin.MEETING) {
             return;
-        }
-        Map<Long, CallState> raising = RAISING.get();
-        if (raising != null) {
-            raising.put(changed.callId(), changed.state());
         }
         meetings.decisionOfCall(changed.callId()).ifPresent(decision -> {
             if (decision.callChanged(changed.state(), changed.solved(), clock.instant())) {

@@ -110,13 +110,14 @@ public class CallDesk implements org.ronghe.calls.CallIntake {
     }
 
     @Override
-    public long raise(Problem problem) {
+    public org.ronghe.calls.CallIntake.Raised raise(Problem problem) {
         Directory.CommunityRef community = directory.community(problem.communityId())
                 .orElseThrow(() -> new IllegalArgumentException("社区不存在：" + problem.communityId()));
         Call.Place place = new Call.Place(community.id(), community.streetId(), problem.gridId(), problem.address(), null, null);
         NewCall call = new NewCall(problem.title(), problem.description(), problem.category(), Urgency.NORMAL, problem.origin(),
                 null, null, problem.address(), null, null, problem.contactName(), problem.contactPhone());
-        return raiseAs(problem.actor(), call, place, problem.origin(), null).id();
+        long id = raiseAs(problem.actor(), call, place, problem.origin(), null).id();
+        return new org.ronghe.calls.CallIntake.Raised(id, calls.find(id).orElseThrow().state());
     }
 
     private Raised raise(String actor, String scopeCode, NewCall request, Call.Place place, Origin origin, String key) {

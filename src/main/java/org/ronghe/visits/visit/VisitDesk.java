@@ -131,7 +131,7 @@ public class VisitDesk {
         for (Visit.Heard heard : visit.problems()) {
             long call = intake.raise(new CallIntake.Problem(user.username(), heard.summary(), description(visit, heard, household),
                     heard.category(), Origin.VISIT, household.communityId(), household.gridId(), household.place(),
-                    household.headName(), household.headPhone()));
+                    household.headName(), household.headPhone())).callId();
             visits.addProblem(id, visit, heard, call, user.username(), now);
         }
         if (!visit.problems().isEmpty()) {
