@@ -125,6 +125,11 @@ public class Directory {
         return communities(" ORDER BY c.code", null);
     }
 
+    /** The communities a scope sees, for a form's choice of community. */
+    public List<CommunityRef> communities(DataScope scope) {
+        return scope.all() ? communities() : communities().stream().filter(c -> scope.seesCommunity(c.id())).toList();
+    }
+
     /** The leaders currently liaising with a street: where a call's second escalation goes. */
     public List<Long> liaisonLeaders(long streetId) {
         return cached("liaison", streetId, () -> jdbc.sql(

@@ -102,7 +102,7 @@ class CallPages {
     String form(CurrentUser user, Model model) {
         model.addAttribute("categories", directory.categories());
         model.addAttribute("urgencies", Urgency.values());
-        model.addAttribute("communities", communitiesFor(user));
+        model.addAttribute("communities", directory.communities(dataScopes.of(user)));
         model.addAttribute("key", UUID.randomUUID().toString());
         return "calls/new";
     }
@@ -161,13 +161,6 @@ class CallPages {
         return "redirect:/calls/" + id;
     }
 
-    private List<Directory.CommunityRef> communitiesFor(CurrentUser user) {
-        if (user.role().seesWholeTree()) {
-            return directory.communities();
-        }
-        var scope = dataScopes.of(user);
-        return directory.communities().stream().filter(c -> scope.seesCommunity(c.id())).toList();
-    }
 
     static boolean raises(Role role) {
         return role == Role.COMMUNITY_STAFF || role == Role.STREET_STAFF || role == Role.COMMITTEE_ADMIN;

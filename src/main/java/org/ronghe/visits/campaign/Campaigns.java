@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ronghe.platform.PageQuery;
+import org.ronghe.platform.PageResult;
+import org.ronghe.platform.SqlWhere;
+import org.ronghe.visits.VisitScope;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -158,9 +162,9 @@ public class Campaigns {
      *
      * @param pending only the households not yet visited
      */
-    public org.ronghe.platform.PageResult<AssignmentRow> assignments(org.ronghe.visits.VisitScope scope, Long campaignId, String member,
-                                                                    Boolean pending, org.ronghe.platform.PageQuery page) {
-        org.ronghe.platform.SqlWhere where = new org.ronghe.platform.SqlWhere().and(scope.visits("a"));
+    public PageResult<AssignmentRow> assignments(VisitScope scope, Long campaignId, String member,
+                                                                    Boolean pending, PageQuery page) {
+        SqlWhere where = new SqlWhere().and(scope.visits("a"));
         if (scope.leader() != null && scope.member() == null) {
             where.and("a.leader_id = :me_l", Map.of("me_l", scope.leader()));
         }
@@ -187,7 +191,7 @@ public class Campaigns {
                         rs.getLong("household_id"), rs.getString("address"), rs.getString("head_name"), rs.getString("community_name"),
                         rs.getString("visitor"), rs.getTimestamp("visited_at") == null ? null : rs.getTimestamp("visited_at").toInstant()))
                 .list();
-        return org.ronghe.platform.PageResult.of(rows, page, total);
+        return PageResult.of(rows, page, total);
     }
 
     private void writeEvents(VisitCampaign campaign) {

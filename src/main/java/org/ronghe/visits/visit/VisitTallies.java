@@ -33,13 +33,20 @@ public class VisitTallies {
         }
         Map<Key, Integer> counts = new HashMap<>();
         plan.forEach(a -> counts.merge(new Key(a.communityId(), a.visitor()), 1, Integer::sum));
-        counts.forEach((key, count) -> {
-            AssignmentPlan.Visitor v = key.visitor();
-            ensure(campaignId, key.community(), new Visit.Visitor(v.memberId(), v.leaderId(), v.organId(), v.partyOrgId()));
-            jdbc.sql("UPDATE visit_tally SET assigned = assigned + :n WHERE campaign_id = :c AND community_id = :m AND visitor = :v")
-                    .param("n", count).param("c", campaignId).param("m", key.community())
-                    .param("v", v.memberId() != null ? "M" + v.memberId() : "L" + v.leaderId()).update();
-        });
+        List<org.springframework.jdbc.core.namedparam.MapSqlParameterSource> rows = counts.entrySet().stream().map(e -> {
+            AssignmentPlan.Visitor v = e.getKey().visitor();
+            return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("c", campaignId)
+                    .addValue("m", e.getKey().community()).addValue("v", v.memberId() != null ? "M" + v.memberId() : "L" + v.leaderId())
+                    .addValue("member", v.memberId()).addValue("leader", v.leaderId()).addValue("organ", v.organId())
+                    .addValue("partyOrg", v.partyOrgId()).addValue("n", e.getValue());
+        }).toList();
+        // One batch creates the rows a visit has not created yet, one adds the counts: the plan of a whole district in seconds.
+        for (int i = 0; i < rows.size(); i += 1000) {
+            var chunk = rows.subList(i, Math.min(rows.size(), i + 1000)).toArray(org.springframework.jdbc.core.namedparam.MapSqlParameterSource[]::new);
+            batch.batchUpdate(ENSURE, chunk);
+            batch.batchUpdate("UPDATE visit_tally SET assigned = assigned + :n WHERE campaign_id = :c AND community_id = :m AND visitor = :v",
+                    chunk);
+        }
     }
 
     void visited(Long campaignId, long communityId, Visit.Visitor visitor, boolean firstInCampaign) {
@@ -104,10 +111,12 @@ public class VisitTallies {
         }
     }
 
+    private static final String ENSURE = """
+            INSERT INTO visit_tally (campaign_id, community_id, visitor, member_id, leader_id, organ_id, party_org_id)
+            VALUES (:c, :m, :v, :member, :leader, :organ, :partyOrg) ON CONFLICT DO NOTHING""";
+
     private void ensure(long campaignId, long communityId, Visit.Visitor visitor) {
-        jdbc.sql("""
-                INSERT INTO visit_tally (campaign_id, community_id, visitor, member_id, leader_id, organ_id, party_org_id)
-                VALUES (:c, :m, :v, :member, :leader, :organ, :partyOrg) ON CONFLICT DO NOTHING""")
+        jdbc.sql(ENSURE)
                 .param("c", campaignId).param("m", communityId).param("v", visitor.key()).param("member", visitor.memberId())
                 .param("leader", visitor.leaderId()).param("organ", visitor.organId()).param("partyOrg", visitor.partyOrgId()).update();
     }

@@ -233,10 +233,7 @@ public class Visits {
     /** One visit, when the scope sees it. */
     public Optional<VisitRow> visit(VisitScope scope, long id) {
         SqlWhere where = where(scope, Filter.none(), "v").and("v.id = :visit", Map.of("visit", id));
-        if (jdbc.sql("SELECT COUNT(*) FROM visit v" + where.sql()).paramSource(where.params()).query(Long.class).single() == 0) {
-            return Optional.empty();
-        }
-        return jdbc.sql(VISIT_ROW + " FROM visit v" + VISIT_JOINS + " WHERE v.id = :id").param("id", id)
+        return jdbc.sql(VISIT_ROW + " FROM visit v" + VISIT_JOINS + where.sql()).paramSource(where.params())
                 .query((rs, n) -> visitRow(rs)).optional();
     }
 

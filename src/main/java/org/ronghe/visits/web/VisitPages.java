@@ -171,7 +171,7 @@ class VisitPages {
         var found = households.page(scope, new Households.Filter(community, q, visited, followedUp, null), PageQuery.of(page, 50));
         model.addAttribute("result", found);
         model.addAttribute("rows", found.items().stream().map(l -> HouseholdView.of(l, scope)).toList());
-        model.addAttribute("communities", communitiesFor(user));
+        model.addAttribute("communities", directory.communities(dataScopes.of(user)));
         model.addAttribute("filter", new Households.Filter(community, q, visited, followedUp, null));
         model.addAttribute("imports", user.role() == Role.COMMITTEE_ADMIN || user.role() == Role.COMMUNITY_STAFF);
         return "visits/households";
@@ -355,11 +355,4 @@ class VisitPages {
         return "redirect:" + (back != null && back.startsWith("/visits") && !back.startsWith("//") ? back : "/visits/problems?state=DUE");
     }
 
-    private List<Directory.CommunityRef> communitiesFor(CurrentUser user) {
-        if (user.role().seesWholeTree()) {
-            return directory.communities();
-        }
-        var scope = dataScopes.of(user);
-        return directory.communities().stream().filter(c -> scope.seesCommunity(c.id())).toList();
-    }
 }
