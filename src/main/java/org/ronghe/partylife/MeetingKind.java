@@ -2,7 +2,10 @@ package org.ronghe.partylife;
 
 import java.util.Arrays;
 
-/** The kinds of organisational life recorded as meetings. */
+/**
+ * The kinds of organisational life recorded as meetings. The last three are the organ's yearly meetings of the
+ * responsibility system (一书两单三会议): deployment, mid-year progress, and the secretaries' duty reports.
+ */
 public enum MeetingKind {
     GENERAL_MEETING("支部党员大会"),
     COMMITTEE_MEETING("支部委员会"),
@@ -10,7 +13,10 @@ public enum MeetingKind {
     LECTURE("党课"),
     THEMED_DAY("主题党日"),
     LIFE_MEETING("组织生活会"),
-    DEMOCRATIC_REVIEW("民主评议党员");
+    DEMOCRATIC_REVIEW("民主评议党员"),
+    RESPONSIBILITY_DEPLOYMENT("党建工作部署会"),
+    RESPONSIBILITY_PROGRESS("党建工作推进会"),
+    DUTY_REPORT("述职评议会");
 
     private final String label;
 
