@@ -5,24 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.ronghe.calls.CallChanged;
-import org.ronghe.calls.CallIntake;
-import org.ronghe.calls.CallState;
-import org.ronghe.calls.Origin;
-import org.ronghe.directory.DataScope;
-import org.ronghe.directory.Directory;
-import org.ronghe.directory.DataScopes;
 import org.ronghe.platform.Audit;
 import org.ronghe.platform.ConflictException;
 import org.ronghe.platform.CurrentUser;
 import org.ronghe.platform.NotFoundException;
 import org.ronghe.platform.OutOfScopeException;
 import org.ronghe.platform.Role;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -40,22 +31,20 @@ public class MeetingDesk {
     private final Meetings meetings;
     private final MeetingRules rules;
     private final ComplianceBook book;
-    private final DataScopes dataScopes;
     private final JdbcClient jdbc;
     private final Audit audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final CallIntake intake;
-    private final Directory directory;
+    private final PartyLifeScopes scopes;
+    private final DecisionDesk decisions;
 
-    MeetingDesk(Meetings meetings, MeetingRules rules, ComplianceBook book, DataScopes dataScopes, JdbcClient jdbc, Audit audit,
-                Clock clock, TransactionTemplate transactions, CallIntake intake, Directory directory) {
-        this.intake = intake;
-        this.directory = directory;
+    MeetingDesk(Meetings meetings, MeetingRules rules, ComplianceBook book, PartyLifeScopes scopes, JdbcClient jdbc, Audit audit,
+                Clock clock, TransactionTemplate transactions, DecisionDesk decisions) {
+        this.scopes = scopes;
+        this.decisions = decisions;
         this.meetings = meetings;
         this.rules = rules;
         this.book = book;
-        this.dataScopes = dataScopes;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -70,23 +59,29 @@ public class MeetingDesk {
                              String studyTopic, List<String> present, List<String> excused, String minutes, List<NewDecision> decisions) {
     }
 
-    /** A decision as sent: its text, or its text with the call it becomes. */
-    public record NewDecision(String text, DecisionCall call) {
+    /** A decision as sent: its text, or its text with the call or the task it becomes. */
+    public record NewDecision(String text, DecisionCall call, DecisionTask task) {
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-        public NewDecision(@JsonProperty("text") String text, @JsonProperty("call") DecisionCall call) {
+        public NewDecision(@JsonProperty("text") String text, @JsonProperty("call") DecisionCall call,
+                           @JsonProperty("task") DecisionTask task) {
             this.text = text;
             this.call = call;
+            this.task = task;
         }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static NewDecision of(String text) {
-            return new NewDecision(text, null);
+            return new NewDecision(text, null, null);
         }
     }
 
     /** The call a decision becomes: category and community codes; the title defaults to the decision's text. */
     public record DecisionCall(String category, String community, String title) {
+    }
+
+    /** The task a decision becomes: the owner's member code (on the organisation's roll) and the due date. */
+    public record DecisionTask(String owner, String dueOn) {
     }
 
     public record RuleChange(String orgKind, String kind, String cadence, Boolean active) {
@@ -97,31 +92,7 @@ public class MeetingDesk {
     }
 
     public PartyLifeScope scopeOf(CurrentUser user) {
-        Role role = user.role();
-        if (role.seesWholeTree() || role == Role.ORGAN_SECRETARY) {
-            return new PartyLifeScope(dataScopes.of(user), Set.of());
-        }
-        if (role == Role.MEMBER) {
-            DataScope scope = dataScopes.of(user);
-            if (scope.self() == null) {
-                return PartyLifeScope.none();
-            }
-            // Their own organisation, those below it and those above it: never a peer's.
-            Set<Long> own = new java.util.HashSet<>(jdbc.sql("""
-                    WITH RECURSIVE tree (id) AS (
-                        SELECT party_org_id FROM member WHERE id = :self
-                        UNION ALL
-                        SELECT p.id FROM party_org p JOIN tree t ON p.parent_id = t.id)
-                    SELECT id FROM tree""").param("self", scope.self()).query(Long.class).list());
-            own.addAll(jdbc.sql("""
-                    WITH RECURSIVE up (id, parent_id) AS (
-                        SELECT p.id, p.parent_id FROM party_org p JOIN member m ON m.party_org_id = p.id WHERE m.id = :self
-                        UNION ALL
-                        SELECT p.id, p.parent_id FROM party_org p JOIN up u ON p.id = u.parent_id)
-                    SELECT id FROM up""").param("self", scope.self()).query(Long.class).list());
-            return new PartyLifeScope(null, Set.copyOf(own));
-        }
-        return PartyLifeScope.none();
+        return scopes.of(user);
     }
 
     /** The committee and the organ secretary (for their organ's organisations) record meetings. */
@@ -156,9 +127,7 @@ public class MeetingDesk {
             return new Created(transactions.execute(status -> {
                 meetings.saveAllNew(List.of(meeting));
                 for (int i = 0; i < kept.size(); i++) {
-                    if (kept.get(i).call() != null) {
-                        raise(user, org, meeting.id(), i + 1, kept.get(i).call());
-                    }
+                    decisions.becomeWork(user, meeting.id(), i + 1, kept.get(i));
                 }
                 audit.record(Audit.Entry.change("MEETING_RECORDED", "meeting", String.valueOf(meeting.id()), null,
                         Map.of("org", org.code(), "kind", meeting.kind().name(), "heldOn", meeting.heldOn().toString(),
@@ -169,75 +138,6 @@ public class MeetingDesk {
             return meetings.idForKey(user.username(), key == null ? "" : key).map(id -> new Created(id, true))
                     .orElseThrow(() -> new ConflictException("会议重复提交", Map.of()));
         }
-    }
-
-    /**
-     * A decision of a recorded meeting becomes a call (the committee; the organ's secretary for its organisations), in
-     * one transaction with the call: a refused call leaves nothing. A decision is raised once (409 after).
-     */
-    public void raiseDecision(CurrentUser user, long meetingId, int position, DecisionCall call) {
-        if (user.role() != Role.COMMITTEE_ADMIN && user.role() != Role.ORGAN_SECRETARY) {
-            throw new AccessDeniedException("只有区直机关工委或本单位党组书记可以将决定事项转为诉求");
-        }
-        Meetings.Owner owner = meetings.owner(meetingId).orElseThrow(() -> new NotFoundException("会议", String.valueOf(meetingId)));
-        if (!scopeOf(user).sees(owner.partyOrgId(), owner.organId(), owner.communityId())) {
-            throw new OutOfScopeException("会议", String.valueOf(meetingId));
-        }
-        if (meetings.decision(meetingId, position).isEmpty()) {
-            throw new NotFoundException("决定事项", meetingId + "/" + position);
-        }
-        if (call == null) {
-            throw new IllegalArgumentException("请填写诉求类别（category）和社区（community）");
-        }
-        String orgCode = jdbc.sql("SELECT p.code FROM party_org p WHERE p.id = :id").param("id", owner.partyOrgId())
-                .query(String.class).single();
-        PartyOrg org = partyOrg(orgCode);
-        transactions.executeWithoutResult(status -> raise(user, org, meetingId, position, call));
-    }
-
-    /** Raises the call of a decision in the caller's transaction and stores it on the decision, with its event and audit entry. */
-    private void raise(CurrentUser user, PartyOrg org, long meetingId, int position, DecisionCall call) {
-        Decision decision = meetings.decision(meetingId, position)
-                .orElseThrow(() -> new NotFoundException("决定事项", meetingId + "/" + position));
-        if (decision.callId() != null) {
-            throw new ConflictException("该决定事项已转为诉求（诉求 " + decision.callId() + "），不能重复转办",
-                    Map.of("call", decision.callId()));
-        }
-        String category = call.category() == null ? "" : call.category().trim();
-        if (category.isEmpty()) {
-            throw new IllegalArgumentException("请填写诉求类别（category）");
-        }
-        String communityCode = call.community() == null ? "" : call.community().trim();
-        if (communityCode.isEmpty()) {
-            throw new IllegalArgumentException("请填写诉求所在社区（community，社区编码）");
-        }
-        long community = directory.community(communityCode)
-                .orElseThrow(() -> new IllegalArgumentException("社区编码不存在：" + communityCode)).id();
-        String title = call.title() == null || call.title().isBlank()
-                ? decision.text().substring(0, Math.min(decision.text().length(), 200)) : call.title().trim();
-        Meetings.Row row = meetings.detail(meetingId).meeting();
-        String description = "会议决定：" + org.name() + row.kindLabel() + "（" + row.heldOn() + "）决定事项 " + position + "："
-                + decision.text();
-        CallIntake.Raised raised = intake.raise(new CallIntake.Problem(user.username(), title, description, category, Origin.MEETING,
-                community, null, null, null, null));
-        long id = raised.callId();
-        decision.raised(id, raised.state(), user.username(), clock.instant());
-        meetings.save(decision);
-        audit.record(Audit.Entry.change("DECISION_RAISED", "meeting-decision", meetingId + "/" + position,
-                Map.of("call", "none"), Map.of("call", id, "category", category, "community", communityCode)));
-    }
-
-    /** A call raised from a decision changed: the decision follows its state, in the call step's transaction. */
-    @EventListener
-    void on(CallChanged changed) {
-        if (changed.origin() != Origin.MEETING) {
-            return;
-        }
-        meetings.decisionOfCall(changed.callId()).ifPresent(decision -> {
-            if (decision.callChanged(changed.state(), changed.solved(), clock.instant())) {
-                meetings.save(decision);
-            }
-        });
     }
 
     /** A meeting in full, if the person may see it. */
@@ -281,21 +181,12 @@ public class MeetingDesk {
                 .optional().orElseThrow(() -> new NotFoundException("党组织", code));
     }
 
-    /** The members of the organisation and of those below it (a branch's party groups, a general branch's branches). */
-    private static final String SUBTREE_MEMBERS = """
-            WITH RECURSIVE tree (id) AS (
-                SELECT id FROM party_org WHERE id = :p
-                UNION ALL
-                SELECT o.id FROM party_org o JOIN tree t ON o.parent_id = t.id)
-            SELECT m.id, m.code, m.name, m.status FROM member m WHERE m.party_org_id IN (SELECT id FROM tree) ORDER BY m.code""";
-
     /**
      * The organisation's members today, its subordinate organisations' included: who is listed for attendance and
      * who counts for the quorum.
      */
     public List<Meeting.OnRoll> roll(long partyOrgId) {
-        return jdbc.sql(SUBTREE_MEMBERS).param("p", partyOrgId)
-                .query((rs, n) -> new Meeting.OnRoll(rs.getLong(1), rs.getString(2), "FULL".equals(rs.getString(4)))).list();
+        return meetings.roll(partyOrgId).stream().map(m -> new Meeting.OnRoll(m.id(), m.code(), m.full())).toList();
     }
 
     /** Members of an organisation in scope, for the record form. */
@@ -307,8 +198,7 @@ public class MeetingDesk {
         if (!scopeOf(user).sees(org.id(), org.organId(), org.communityId())) {
             throw new OutOfScopeException("党组织", orgCode);
         }
-        return jdbc.sql(SUBTREE_MEMBERS).param("p", org.id())
-                .query((rs, n) -> new RollMember(rs.getString(2), rs.getString(3), "FULL".equals(rs.getString(4)))).list();
+        return meetings.roll(org.id()).stream().map(m -> new RollMember(m.code(), m.name(), m.full())).toList();
     }
 
     private static LocalDate date(String text) {

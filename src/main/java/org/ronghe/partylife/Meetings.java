@@ -2,9 +2,11 @@ package org.ronghe.partylife;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import org.ronghe.calls.CallState;
 import org.ronghe.platform.PageQuery;
 import org.ronghe.platform.PageResult;
 import org.ronghe.platform.SqlWhere;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,9 +30,13 @@ import org.springframework.stereotype.Repository;
 public class Meetings {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    Meetings(NamedParameterJdbcTemplate jdbc) {
+    Meetings(NamedParameterJdbcTemplate jdbc, Clock clock, @Value("${ronghe.zone:Asia/Shanghai}") ZoneId zone) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = zone;
     }
 
     /** One row of the list. */
@@ -50,7 +57,8 @@ public class Meetings {
      * In a list, the meeting it was taken at.
      */
     public record DecisionRow(long meetingId, String orgCode, String orgName, LocalDate heldOn, String kindLabel, int position,
-                              String text, Long callId, CallState callState, String callStateLabel, boolean delivered, String followUp) {
+                              String text, Long callId, CallState callState, String callStateLabel, boolean delivered, String followUp,
+                              String ownerCode, String ownerName, LocalDate dueOn, Instant reportedAt, String report, boolean overdue) {
     }
 
     /** @param org a party organisation code; {@code from}/{@code to} dates held, inclusive; {@code firstItemStudy} held with the study */
@@ -153,6 +161,24 @@ public class Meetings {
     public record Owner(long id, long partyOrgId, Long organId, Long communityId) {
     }
 
+    /** A member on an organisation's roll. */
+    public record OnRoll(long id, String code, String name, boolean full) {
+    }
+
+    /**
+     * The organisation's members today, those of the organisations below it included (a branch's party groups, a
+     * general branch's branches).
+     */
+    public List<OnRoll> roll(long partyOrgId) {
+        return jdbc.query("""
+                WITH RECURSIVE tree (id) AS (
+                    SELECT id FROM party_org WHERE id = :p
+                    UNION ALL
+                    SELECT o.id FROM party_org o JOIN tree t ON o.parent_id = t.id)
+                SELECT m.id, m.code, m.name, m.status FROM member m WHERE m.party_org_id IN (SELECT id FROM tree) ORDER BY m.code""",
+                Map.of("p", partyOrgId), (rs, n) -> new OnRoll(rs.getLong(1), rs.getString(2), rs.getString(3), "FULL".equals(rs.getString(4))));
+    }
+
     public Optional<Owner> owner(long id) {
         return jdbc.query("SELECT g.id, p.id, p.organ_id, p.community_id FROM meeting g JOIN party_org p ON p.id = g.party_org_id "
                         + "WHERE g.id = :id", Map.of("id", id),
@@ -164,7 +190,7 @@ public class Meetings {
         Row row = jdbc.queryForObject(COLUMNS + FROM + " WHERE g.id = :id", Map.of("id", id), Meetings::row);
         String minutes = jdbc.queryForList("SELECT minutes FROM meeting WHERE id = :id", Map.of("id", id), String.class).get(0);
         List<DecisionRow> decisions = jdbc.query(DECISION_COLUMNS + DECISION_FROM + " WHERE d.meeting_id = :id ORDER BY d.position",
-                Map.of("id", id), Meetings::decisionRow);
+                Map.of("id", id), this::decisionRow);
         List<Attendee> attendance = jdbc.query("""
                         SELECT m.code, m.name, a.full_member, a.attendance FROM meeting_attendance a JOIN member m ON m.id = a.member_id
                         WHERE a.meeting_id = :id ORDER BY m.code""", Map.of("id", id),
@@ -180,17 +206,18 @@ public class Meetings {
     }
 
     private static final String DECISION_FROM = " " + """
-             FROM meeting_decision d JOIN meeting g ON g.id = d.meeting_id JOIN party_org p ON p.id = g.party_org_id""";
+             FROM meeting_decision d JOIN meeting g ON g.id = d.meeting_id JOIN party_org p ON p.id = g.party_org_id
+             LEFT JOIN member w ON w.id = d.owner_id""";
     private static final String DECISION_COLUMNS = """
             SELECT d.meeting_id, p.code AS org_code, p.name AS org_name, g.held_on, g.kind, d.position, d.text, d.call_id,
-                   d.call_state, d.delivered""";
+                   d.call_state, d.delivered, w.code AS owner_code, w.name AS owner_name, d.due_on, d.reported_at, d.report""";
 
     /** The decisions of the meetings in scope, newest meeting first. */
     public PageResult<DecisionRow> decisions(PartyLifeScope scope, DecisionFilter filter, PageQuery page) {
         SqlWhere where = decisionWhere(scope, filter);
         long total = jdbc.queryForObject("SELECT COUNT(*)" + DECISION_FROM + where.sql(), where.params(), Long.class);
         List<DecisionRow> rows = jdbc.query(DECISION_COLUMNS + DECISION_FROM + where.sql()
-                + " ORDER BY g.held_on DESC, g.id DESC, d.position LIMIT :limit OFFSET :offset", where.params(page), Meetings::decisionRow);
+                + " ORDER BY g.held_on DESC, g.id DESC, d.position LIMIT :limit OFFSET :offset", where.params(page), this::decisionRow);
         return PageResult.of(rows, page, total);
     }
 
@@ -217,14 +244,20 @@ public class Meetings {
         return jdbc.query(DECISION_LOAD + " WHERE call_id = :c", Map.of("c", callId), Meetings::decision).stream().findFirst();
     }
 
-    private static final String DECISION_LOAD = "SELECT meeting_id, position, text, version, call_id, call_state, delivered FROM meeting_decision";
+    private static final String DECISION_LOAD = "SELECT meeting_id, position, text, version, call_id, call_state, delivered,"
+            + " owner_id, due_on, reported_at, report FROM meeting_decision";
 
-    /** Writes a decision's call and state, guarded by its version, and its events on the meeting. */
+    /** Writes what became of a decision (call and state, or task), guarded by its version, and its events on the meeting. */
     public void save(Decision d) {
+        Decision.Task task = d.task();
         int updated = jdbc.update("""
-                UPDATE meeting_decision SET call_id = :call, call_state = :state, delivered = :delivered, version = version + 1
+                UPDATE meeting_decision SET call_id = :call, call_state = :state, delivered = :delivered, owner_id = :owner,
+                       due_on = :due, reported_at = :reported, report = :report, version = version + 1
                 WHERE meeting_id = :m AND position = :p AND version = :v""", new MapSqlParameterSource("call", d.callId())
                 .addValue("state", d.callState() == null ? null : d.callState().name()).addValue("delivered", d.delivered())
+                .addValue("owner", task == null ? null : task.ownerId()).addValue("due", task == null ? null : task.dueOn())
+                .addValue("reported", task == null ? null : time(task.reportedAt()))
+                .addValue("report", task == null ? null : task.report())
                 .addValue("m", d.meetingId()).addValue("p", d.position()).addValue("v", d.version()));
         if (updated != 1) {
             throw new org.ronghe.platform.ConflictException("决定事项已被他人修改，请刷新后重试", Map.of("meeting", d.meetingId()));
@@ -237,23 +270,35 @@ public class Meetings {
 
     private static Decision decision(ResultSet rs, int n) throws SQLException {
         String state = rs.getString("call_state");
+        Long owner = (Long) rs.getObject("owner_id", Long.class);
+        Decision.Task task = owner == null ? null
+                : new Decision.Task(owner, rs.getObject("due_on", LocalDate.class), instant(rs, "reported_at"), rs.getString("report"));
         return new Decision(rs.getLong("meeting_id"), rs.getInt("position"), rs.getString("text"), rs.getInt("version"),
-                (Long) rs.getObject("call_id", Long.class), state == null ? null : CallState.valueOf(state), rs.getBoolean("delivered"));
+                (Long) rs.getObject("call_id", Long.class), state == null ? null : CallState.valueOf(state), rs.getBoolean("delivered"),
+                task);
     }
 
-    private static DecisionRow decisionRow(ResultSet rs, int n) throws SQLException {
+    private DecisionRow decisionRow(ResultSet rs, int n) throws SQLException {
         String state = rs.getString("call_state");
         CallState callState = state == null ? null : CallState.valueOf(state);
         Long call = (Long) rs.getObject("call_id", Long.class);
         boolean delivered = rs.getBoolean("delivered");
-        String followUp = call == null ? UNDONE : delivered ? DELIVERED : "诉求" + (callState == null ? "" : callState.label());
+        LocalDate due = rs.getObject("due_on", LocalDate.class);
+        boolean overdue = due != null && !delivered && due.isBefore(LocalDate.now(clock.withZone(zone)));
+        String followUp = delivered ? DELIVERED
+                : call != null ? "诉求" + (callState == null ? "" : callState.label())
+                : due != null ? (overdue ? TASK_OVERDUE : TASK_OPEN)
+                : UNDONE;
         return new DecisionRow(rs.getLong("meeting_id"), rs.getString("org_code"), rs.getString("org_name"),
                 rs.getObject("held_on", LocalDate.class), MeetingKind.valueOf(rs.getString("kind")).label(), rs.getInt("position"),
-                rs.getString("text"), call, callState, callState == null ? null : callState.label(), delivered, followUp);
+                rs.getString("text"), call, callState, callState == null ? null : callState.label(), delivered, followUp,
+                rs.getString("owner_code"), rs.getString("owner_name"), due, instant(rs, "reported_at"), rs.getString("report"), overdue);
     }
 
     public static final String UNDONE = "未落实";
     public static final String DELIVERED = "已落实";
+    public static final String TASK_OPEN = "任务办理中";
+    public static final String TASK_OVERDUE = "任务逾期";
 
     /** A meeting as compliance needs it. */
     public record Held(long partyOrgId, MeetingKind kind, LocalDate heldOn, boolean quorate, boolean firstItemStudy) {

@@ -2,6 +2,7 @@ package org.ronghe.partylife;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ronghe.partylife.MeetingsClient.meeting;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -13,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.ronghe.support.Api;
 import org.ronghe.support.Pages;
 import org.ronghe.support.RongheTest;
+import org.ronghe.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 
 /** Decisions become work: a decision raised as a call, atomically, once; the meeting follows the call; the figures. */
@@ -29,6 +32,8 @@ class MeetingDecisionTests {
     ApplicationContext context;
     @Autowired
     Pages pages;
+    @Autowired
+    TestClock clock;
 
     MeetingsClient client;
     String branch;
@@ -129,6 +134,78 @@ class MeetingDecisionTests {
         }
 
         figuresEqualTheirLists();
+    }
+
+    @Test
+    void aDecisionGivenAsATaskIsDeliveredWhenItsOwnerReportsAndOverdueUntilThen() {
+        JsonNode recorded = client.ok("committee", "/api/v1/meetings", meeting(branch, "COMMITTEE_MEETING",
+                LocalDate.now().minusDays(1).toString(), full.get(0), full, true));
+        long id = recorded.get("meeting").get("id").asLong();
+        String owner = full.get(1);
+        String outsider = client.jdbc.sql("SELECT MIN(m.code) FROM member m JOIN party_org p ON p.id = m.party_org_id"
+                + " WHERE p.code <> :b AND p.parent_id IS NOT NULL").param("b", branch).query(String.class).single();
+        String due = LocalDate.now().plusDays(3).toString();
+        Api.Response notOnRoll = client.post("secretary", "/api/v1/meetings/" + id + "/decisions/1/task",
+                Map.of("owner", outsider, "dueOn", due));
+        assertThat(notOnRoll.status()).as(notOnRoll.text()).isEqualTo(400);
+        assertThat(notOnRoll.text()).contains("责任人须为本组织党员");
+        Api.Response past = client.post("secretary", "/api/v1/meetings/" + id + "/decisions/1/task",
+                Map.of("owner", owner, "dueOn", LocalDate.now().minusDays(1).toString()));
+        assertThat(past.status()).as(past.text()).isEqualTo(400);
+        assertThat(client.post("member", "/api/v1/meetings/" + id + "/decisions/1/task",
+                Map.of("owner", owner, "dueOn", due)).status()).isEqualTo(403);
+        assertThat(decision(id, 0).get("followUp").asString()).isEqualTo("未落实");
+
+        JsonNode assigned = client.ok("secretary", "/api/v1/meetings/" + id + "/decisions/1/task", Map.of("owner", owner, "dueOn", due));
+        JsonNode task = assigned.get("decisions").get(0);
+        assertThat(task.get("ownerCode").asString()).isEqualTo(owner);
+        assertThat(task.get("dueOn").asString()).isEqualTo(due);
+        assertThat(task.get("followUp").asString()).isEqualTo("任务办理中");
+        Api.Response twice = client.post("committee", "/api/v1/meetings/" + id + "/decisions/1/call",
+                Map.of("category", "ELDERLY", "community", COMMUNITY));
+        assertThat(twice.status()).as(twice.text()).isEqualTo(409);
+
+        clock.advance(java.time.Duration.ofDays(5));
+        try {
+            assertThat(decision(id, 0).get("followUp").asString()).isEqualTo("任务逾期");
+            assertThat(decision(id, 0).get("overdue").asBoolean()).isTrue();
+            String stranger = client.calls.account(("member-" + full.get(2)).toLowerCase(), "MEMBER", full.get(2));
+            assertThat(client.post(stranger, "/api/v1/meetings/" + id + "/decisions/1/report", Map.of("report", "已完成")).status())
+                    .isEqualTo(403);
+            String me = client.calls.account(("member-" + owner).toLowerCase(), "MEMBER", owner);
+            assertThat(client.post(me, "/api/v1/meetings/" + id + "/decisions/1/report", Map.of("report", " ")).status())
+                    .isEqualTo(400);
+            JsonNode reported = client.read(me, "/api/v1/meetings/" + id);
+            assertThat(reported.get("decisions").get(0).get("delivered").asBoolean()).isFalse();
+            client.ok(me, "/api/v1/meetings/" + id + "/decisions/1/report", Map.of("report", "已走访全部独居老人并建立台账"));
+            JsonNode delivered = decision(id, 0);
+            assertThat(delivered.get("delivered").asBoolean()).isTrue();
+            assertThat(delivered.get("overdue").asBoolean()).isFalse();
+            assertThat(delivered.get("followUp").asString()).isEqualTo("已落实");
+            assertThat(delivered.get("report").asString()).isEqualTo("已走访全部独居老人并建立台账");
+            assertThat(client.post(me, "/api/v1/meetings/" + id + "/decisions/1/report", Map.of("report", "再报一次")).status())
+                    .isEqualTo(409);
+            assertThat(client.read("committee", "/api/v1/meetings/" + id).get("events").toString())
+                    .contains("DECISION_ASSIGNED", "DECISION_DELIVERED");
+            assertThat(pages.open("secretary", "/meetings/" + id).html()).contains("已落实", "已走访全部独居老人并建立台账");
+        } finally {
+            clock.reset();
+        }
+        figuresEqualTheirLists();
+    }
+
+    @Test
+    void theMeetingPageTurnsADecisionIntoACallAfterwards() {
+        JsonNode recorded = client.ok("committee", "/api/v1/meetings", meeting(branch, "COMMITTEE_MEETING",
+                LocalDate.now().minusDays(1).toString(), full.get(0), full, true));
+        long id = recorded.get("meeting").get("id").asLong();
+        String page = pages.open("secretary", "/meetings/" + id).html();
+        assertThat(page).contains("转为诉求", "交办任务", "/meetings/" + id + "/decisions/1/call");
+        Pages.Page posted = pages.open("secretary", MockMvcRequestBuilders.post("/meetings/" + id + "/decisions/1/call").with(csrf())
+                .param("category", "ELDERLY").param("community", COMMUNITY));
+        assertThat(posted.status()).as(posted.html()).isEqualTo(302);
+        assertThat(decision(id, 0).get("callId").asLong()).isPositive();
+        assertThat(pages.open("secretary", "/meetings/" + id).html()).doesNotContain("/meetings/" + id + "/decisions/1/call\"");
     }
 
     private JsonNode decision(long meeting, int index) {

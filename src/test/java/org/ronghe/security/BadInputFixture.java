@@ -273,6 +273,22 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                 List.of(of("category", CODE, true), of("community", CODE, true), text("title", 200, false)), true));
         withId.add(new Operation(HttpMethod.POST, "/api/v1/meetings/{id}/decisions/1/call", String.valueOf(meetingId),
                 Map.of("category", "ELDERLY", "community", "440103001001"), false));
+        // partylife decision tasks: a decision of a second meeting given as a task, one of a third reported done
+        String due = today.plusDays(7).toString();
+        long taskMeeting = calls.post("committee", "/api/v1/meetings", meeting).json().get("meeting").get("id").asLong();
+        writes.add(new Write("give a decision as a task", "committee", "/api/v1/meetings/" + taskMeeting + "/decisions/1/task",
+                body("owner", chair, "dueOn", due), List.of(of("owner", CODE, true), of("dueOn", INSTANT, true)), true));
+        withId.add(new Operation(HttpMethod.POST, "/api/v1/meetings/{id}/decisions/1/task", String.valueOf(taskMeeting),
+                Map.of("owner", chair, "dueOn", due), false));
+        Map<String, Object> withTask = new LinkedHashMap<>(meeting);
+        withTask.put("decisions", List.of(Map.of("text", "整理支部台账", "task", Map.of("owner", chair, "dueOn", due))));
+        Api.Response tasked = calls.post("committee", "/api/v1/meetings", withTask);
+        assertThat(tasked.status()).as(tasked.text()).isEqualTo(201);
+        long reportMeeting = tasked.json().get("meeting").get("id").asLong();
+        writes.add(new Write("report a task delivered", "committee", "/api/v1/meetings/" + reportMeeting + "/decisions/1/report",
+                body("report", "台账已整理完毕"), List.of(text("report", 1000, true)), true));
+        withId.add(new Operation(HttpMethod.POST, "/api/v1/meetings/{id}/decisions/1/report", String.valueOf(reportMeeting),
+                Map.of("report", "台账已整理完毕"), false));
 
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),

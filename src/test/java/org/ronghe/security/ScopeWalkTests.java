@@ -157,6 +157,8 @@ class ScopeWalkTests {
         WALK.put("GET /api/v1/meetings/{id}", Walk.ONE);
         WALK.put("GET /api/v1/meetings/decisions", Walk.LIST);
         WALK.put("POST /api/v1/meetings/{id}/decisions/{n}/call", Walk.WRITE);
+        WALK.put("POST /api/v1/meetings/{id}/decisions/{n}/task", Walk.WRITE);
+        WALK.put("POST /api/v1/meetings/{id}/decisions/{n}/report", Walk.WRITE);
         WALK.put("GET /api/v1/compliance", Walk.LIST);
         WALK.put("GET /api/v1/compliance/reminders", Walk.LIST);
         WALK.put("GET /api/v1/compliance/rules", Walk.REFERENCE);
@@ -595,7 +597,9 @@ class ScopeWalkTests {
             // partylife: the committee and organ secretaries record meetings
             case "meetings" -> role.equals("committee") || role.equals("secretary");
             // partylife decisions: the same raise a decision of a meeting as a call
-            case "call" -> role.equals("committee") || role.equals("secretary");
+            case "call", "task" -> role.equals("committee") || role.equals("secretary");
+            // a task's owner (a member) reports it done, or the secretary or the committee for them
+            case "report" -> role.equals("committee") || role.equals("secretary") || role.equals("member");
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -638,6 +642,8 @@ class ScopeWalkTests {
                     "place", "越界登记的会议", "chair", "DY000001");
             case "rules" -> Map.of("orgKind", "BRANCH", "kind", "LECTURE", "cadence", "MONTHLY");
             case "call" -> Map.of("category", "ELDERLY", "community", "440103001001");
+            case "task" -> Map.of("owner", "DY000001", "dueOn", java.time.LocalDate.now().plusDays(7).toString());
+            case "report" -> Map.of("report", "越界报告的落实情况");
             default -> Map.of();
         };
     }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ronghe.partylife.Compliance;
 import org.ronghe.partylife.ComplianceBook;
+import org.ronghe.partylife.DecisionDesk;
 import org.ronghe.partylife.MeetingDesk;
 import org.ronghe.partylife.MeetingKind;
 import org.ronghe.partylife.MeetingRules;
@@ -34,13 +35,16 @@ import org.springframework.web.bind.annotation.RestController;
 class MeetingsApi {
 
     private final MeetingDesk desk;
+    private final DecisionDesk decisionDesk;
     private final Meetings meetings;
     private final ComplianceBook book;
     private final MeetingRules rules;
     private final Reminders reminders;
 
-    MeetingsApi(MeetingDesk desk, Meetings meetings, ComplianceBook book, MeetingRules rules, Reminders reminders) {
+    MeetingsApi(MeetingDesk desk, DecisionDesk decisionDesk, Meetings meetings, ComplianceBook book, MeetingRules rules,
+                Reminders reminders) {
         this.desk = desk;
+        this.decisionDesk = decisionDesk;
         this.meetings = meetings;
         this.book = book;
         this.rules = rules;
@@ -70,8 +74,26 @@ class MeetingsApi {
     @Operation(summary = "将会议的一条决定事项转为诉求（工委；本单位党组书记）：诉求类别 category、社区 community，标题默认为决定事项；每条只能转办一次")
     ResponseEntity<Meetings.Detail> raise(CurrentUser user, @PathVariable long id, @PathVariable int n,
                                           @RequestBody(required = false) MeetingDesk.DecisionCall body) {
-        desk.raiseDecision(user, id, n, body);
+        decisionDesk.raiseDecision(user, id, n, body);
         return ResponseEntity.status(201).body(desk.meeting(user, id));
+    }
+
+    @PostMapping("/meetings/{id}/decisions/{n}/task")
+    @Operation(summary = "将会议的一条决定事项交办为任务（工委；本单位党组书记）：责任人 owner（本组织党员编码）、完成时限 dueOn；每条只能转办一次")
+    ResponseEntity<Meetings.Detail> assign(CurrentUser user, @PathVariable long id, @PathVariable int n,
+                                           @RequestBody(required = false) MeetingDesk.DecisionTask body) {
+        decisionDesk.assignDecision(user, id, n, body);
+        return ResponseEntity.status(201).body(desk.meeting(user, id));
+    }
+
+    @PostMapping("/meetings/{id}/decisions/{n}/report")
+    @Operation(summary = "报告任务落实情况（任务责任人本人、本单位党组书记或工委）：report 为落实情况；报告后决定事项即为已落实")
+    Meetings.Detail report(CurrentUser user, @PathVariable long id, @PathVariable int n, @RequestBody(required = false) Report body) {
+        decisionDesk.reportDecision(user, id, n, body == null ? null : body.report());
+        return desk.meeting(user, id);
+    }
+
+    record Report(String report) {
     }
 
     @PostMapping("/meetings")

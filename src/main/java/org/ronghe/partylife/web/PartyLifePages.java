@@ -105,12 +105,6 @@ class PartyLifePages {
         }
     }
 
-    @GetMapping("/meetings/{id}")
-    String one(CurrentUser user, @PathVariable long id, Model model) {
-        model.addAttribute("m", desk.meeting(user, id));
-        return "meetings/meeting";
-    }
-
     @GetMapping("/compliance")
     String compliance(CurrentUser user, @RequestParam(required = false) String org, @RequestParam(required = false) String organ,
                       @RequestParam(required = false) Integer year, Model model) {
