@@ -6,3 +6,10 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A select marked data-autosubmit sends its form when changed (inline handlers are refused by the CSP).
+document.addEventListener('change', function (event) {
+  if (event.target.matches && event.target.matches('select[data-autosubmit]')) {
+    event.target.form.submit();
+  }
+});

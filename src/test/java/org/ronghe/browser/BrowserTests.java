@@ -257,6 +257,50 @@ class BrowserTests {
         assertNothingRefusedOrFailedInTheConsole();
     }
 
+    @Test
+    void aSecretaryRecordsABranchCommitteeMeetingWhoseDecisionBecomesACallAndTheMonthTurnsGreen() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(org.ronghe.calls.CallsClient.SHANGHAI);
+        String branch = jdbc.sql("""
+                SELECT MIN(p.code) FROM party_org p JOIN organ o ON o.id = p.organ_id
+                WHERE o.code = 'JG001' AND p.kind = 'BRANCH' AND p.has_committee AND p.dissolved_on IS NULL
+                AND EXISTS (SELECT 1 FROM member m WHERE m.party_org_id = p.id AND m.status = 'FULL')
+                AND NOT EXISTS (SELECT 1 FROM meeting g WHERE g.party_org_id = p.id AND g.kind = 'COMMITTEE_MEETING'
+                                AND g.held_on >= :month)""").param("month", today.withDayOfMonth(1)).query(String.class).single();
+        assertThat(branch).as("a branch of JG001 with a committee and no committee meeting this month").isNotNull();
+        String month = "%d-%02d".formatted(today.getYear(), today.getMonthValue());
+        By thisMonth = By.cssSelector("#line-COMMITTEE_MEETING span[data-period='" + month + "']");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        signIn("secretary", wait);
+        browser.get(url("/compliance?org=" + branch));
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(thisMonth)).getAttribute("class")).doesNotContain("HELD");
+
+        browser.get(url("/meetings/new?org=" + branch));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("meeting-submit")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("meeting-kind"))).selectByValue("COMMITTEE_MEETING");
+        browser.findElement(By.id("meeting-place")).sendKeys("机关党员活动室");
+        browser.findElement(By.id("meeting-study")).sendKeys("学习党的二十届四中全会精神");
+        for (WebElement present : browser.findElements(By.name("present"))) {
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();", present);
+        }
+        browser.findElement(By.id("meeting-decisions")).sendKeys("为辖区独居老人开展上门助餐服务");
+        screenshot("m1-record-committee-meeting");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();", browser.findElement(By.id("meeting-submit")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("turn-1"))).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("raise-category-1"))).selectByValue("ELDERLY");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("raise-community-1"))).selectByIndex(1);
+        browser.findElement(By.id("raise-1")).click();
+        WebElement call = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.decision a.decision-call")));
+        long callId = Long.parseLong(call.getAttribute("href").replaceAll(".*/calls/", ""));
+        assertThat(jdbc.sql("SELECT origin FROM call WHERE id = :id").param("id", callId).query(String.class).single()).isEqualTo("MEETING");
+        screenshot("m2-decision-became-a-call");
+
+        browser.get(url("/compliance?org=" + branch));
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(thisMonth)).getAttribute("class")).contains("HELD");
+        screenshot("m3-compliance-month-green");
+        signOut(wait);
+        assertNothingRefusedOrFailedInTheConsole();
+    }
+
     private void signIn(String username, WebDriverWait wait) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
