@@ -139,7 +139,7 @@ public class DecisionDesk {
             throw new IllegalArgumentException("请填写责任人（owner，党员编码）");
         }
         long org = meetings.owner(meetingId).orElseThrow().partyOrgId();
-        Meetings.OnRoll owner = meetings.roll(org).stream().filter(m -> m.code().equals(code)).findFirst()
+        Meeting.OnRoll owner = meetings.roll(org).stream().filter(m -> m.code().equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("责任人须为本组织党员：" + code));
         decision.assigned(owner.id(), owner.name(), due(task.dueOn()), book.today(), user.username(), clock.instant());
         meetings.save(decision);

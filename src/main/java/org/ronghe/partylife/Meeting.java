@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.ronghe.platform.Texts;
 
@@ -27,8 +28,11 @@ public class Meeting {
     public static final int MAX_DECISIONS = 50;
     public static final int KEY_LENGTH = 100;
 
-    /** A member of the organisation on the day of recording: whether full (counts for the quorum). */
-    public record OnRoll(long id, String code, boolean full) {
+    /**
+     * A member of the organisation on the day of recording: whether full, and whether they hold a post on the
+     * organisation's own committee (书记、副书记、委员).
+     */
+    public record OnRoll(long id, String code, String name, boolean full, boolean committee) {
     }
 
     /** What was said about the meeting; attendance as member codes, everyone else absent. */
@@ -135,14 +139,24 @@ public class Meeting {
         Set<String> marked = new HashSet<>();
         mark(byCode, attendance, marked, d.present(), Attendance.PRESENT);
         mark(byCode, attendance, marked, d.excused(), Attendance.EXCUSED);
-        int full = (int) roll.stream().filter(OnRoll::full).count();
-        int fullPresent = (int) roll.stream().filter(m -> m.full() && attendance.get(m.id()) == Attendance.PRESENT).count();
+        Predicate<OnRoll> counts = countsForQuorum(d.kind(), roll);
+        int full = (int) roll.stream().filter(counts).count();
+        int fullPresent = (int) roll.stream().filter(m -> counts.test(m) && attendance.get(m.id()) == Attendance.PRESENT).count();
         Meeting meeting = new Meeting(partyOrgId, d.kind(), d.heldOn(), place, chair.id(), d.firstItemStudy(),
                 d.firstItemStudy() ? topic : null, minutes, decisions, attendance,
                 Set.copyOf(roll.stream().filter(OnRoll::full).map(OnRoll::id).toList()), full, fullPresent, now, actor, key);
         meeting.events.add(new Event("RECORDED", now, actor, d.kind().name() + " " + d.heldOn()
                 + (meeting.quorate() ? "" : "，未达到法定人数")));
         return meeting;
+    }
+
+    /**
+     * Who the quorum is counted over: the full members — for a committee meeting, those of them on the committee,
+     * where the directory records committee posts (others attend without counting).
+     */
+    static Predicate<OnRoll> countsForQuorum(MeetingKind kind, List<OnRoll> roll) {
+        boolean committee = kind == MeetingKind.COMMITTEE_MEETING && roll.stream().anyMatch(m -> m.full() && m.committee());
+        return committee ? m -> m.full() && m.committee() : OnRoll::full;
     }
 
     private static void mark(Map<String, OnRoll> byCode, Map<Long, Attendance> attendance, Set<String> marked, List<String> codes,
@@ -162,6 +176,13 @@ public class Meeting {
             attendance.put(member.id(), as);
         }
     }
+
+    /** Whether a member's post (directory {@code Position}) sits on their organisation's committee. */
+    public static boolean committeePost(String position) {
+        return position != null && COMMITTEE_POSTS.contains(position);
+    }
+
+    private static final Set<String> COMMITTEE_POSTS = Set.of("FIRST_SECRETARY", "SECRETARY", "DEPUTY_SECRETARY", "COMMITTEE_MEMBER");
 
     /** Whether more than half of the organisation's full members were present. */
     public static boolean quorate(int fullPresent, int fullMembers) {

@@ -186,11 +186,11 @@ public class MeetingDesk {
      * who counts for the quorum.
      */
     public List<Meeting.OnRoll> roll(long partyOrgId) {
-        return meetings.roll(partyOrgId).stream().map(m -> new Meeting.OnRoll(m.id(), m.code(), m.full())).toList();
+        return meetings.roll(partyOrgId);
     }
 
     /** Members of an organisation in scope, for the record form. */
-    public record RollMember(String code, String name, boolean full) {
+    public record RollMember(String code, String name, boolean full, boolean committee) {
     }
 
     public List<RollMember> rollOf(CurrentUser user, String orgCode) {
@@ -198,7 +198,7 @@ public class MeetingDesk {
         if (!scopeOf(user).sees(org.id(), org.organId(), org.communityId())) {
             throw new OutOfScopeException("党组织", orgCode);
         }
-        return meetings.roll(org.id()).stream().map(m -> new RollMember(m.code(), m.name(), m.full())).toList();
+        return meetings.roll(org.id()).stream().map(m -> new RollMember(m.code(), m.name(), m.full(), m.committee())).toList();
     }
 
     private static LocalDate date(String text) {

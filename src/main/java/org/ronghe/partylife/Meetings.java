@@ -161,22 +161,20 @@ public class Meetings {
     public record Owner(long id, long partyOrgId, Long organId, Long communityId) {
     }
 
-    /** A member on an organisation's roll. */
-    public record OnRoll(long id, String code, String name, boolean full) {
-    }
-
     /**
      * The organisation's members today, those of the organisations below it included (a branch's party groups, a
      * general branch's branches).
      */
-    public List<OnRoll> roll(long partyOrgId) {
+    public List<Meeting.OnRoll> roll(long partyOrgId) {
         return jdbc.query("""
                 WITH RECURSIVE tree (id) AS (
                     SELECT id FROM party_org WHERE id = :p
                     UNION ALL
                     SELECT o.id FROM party_org o JOIN tree t ON o.parent_id = t.id)
-                SELECT m.id, m.code, m.name, m.status FROM member m WHERE m.party_org_id IN (SELECT id FROM tree) ORDER BY m.code""",
-                Map.of("p", partyOrgId), (rs, n) -> new OnRoll(rs.getLong(1), rs.getString(2), rs.getString(3), "FULL".equals(rs.getString(4))));
+                SELECT m.id, m.code, m.name, m.status, m.party_org_id, m.position FROM member m
+                WHERE m.party_org_id IN (SELECT id FROM tree) ORDER BY m.code""",
+                Map.of("p", partyOrgId), (rs, n) -> new Meeting.OnRoll(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        "FULL".equals(rs.getString(4)), rs.getLong(5) == partyOrgId && Meeting.committeePost(rs.getString(6))));
     }
 
     public Optional<Owner> owner(long id) {

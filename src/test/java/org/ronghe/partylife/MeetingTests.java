@@ -96,6 +96,38 @@ class MeetingTests {
     }
 
     @Test
+    void aCommitteeMeetingCountsItsQuorumOverTheCommitteeMembersOnly() {
+        String withCommittee = client.jdbc.sql("""
+                SELECT MIN(p.code) FROM party_org p WHERE p.kind = 'BRANCH' AND p.has_committee AND p.dissolved_on IS NULL
+                AND (SELECT COUNT(*) FROM member m WHERE m.party_org_id = p.id AND m.status = 'FULL'
+                     AND m.position IN ('SECRETARY', 'DEPUTY_SECRETARY', 'FIRST_SECRETARY', 'COMMITTEE_MEMBER')) >= 3""")
+                .query(String.class).single();
+        List<String> committee = client.jdbc.sql("""
+                SELECT m.code FROM member m JOIN party_org p ON p.id = m.party_org_id WHERE p.code = :p AND m.status = 'FULL'
+                AND m.position IN ('SECRETARY', 'DEPUTY_SECRETARY', 'FIRST_SECRETARY', 'COMMITTEE_MEMBER') ORDER BY m.code""")
+                .param("p", withCommittee).query(String.class).list();
+        List<String> others = client.members(withCommittee, "FULL").stream().filter(c -> !committee.contains(c)).toList();
+        // Every other member present, but no more than half the committee: no quorum.
+        List<String> present = new java.util.ArrayList<>(others);
+        present.addAll(committee.subList(0, committee.size() / 2));
+        JsonNode short_ = client.ok("committee", "/api/v1/meetings", meeting(withCommittee, "COMMITTEE_MEETING", lastYear + "-03-05",
+                committee.get(0), present, true));
+        assertThat(short_.get("meeting").get("fullMembers").asInt()).isEqualTo(committee.size());
+        assertThat(short_.get("meeting").get("quorate").asBoolean()).isFalse();
+        assertThat(client.cell("committee", withCommittee, lastYear, "COMMITTEE_MEETING", lastYear + "-03")).isEqualTo("NO_QUORUM");
+        // More than half the committee and nobody else: quorate, though most of the branch is absent.
+        JsonNode held = client.ok("committee", "/api/v1/meetings", meeting(withCommittee, "COMMITTEE_MEETING", lastYear + "-04-05",
+                committee.get(0), committee.subList(0, committee.size() / 2 + 1), true));
+        assertThat(held.get("meeting").get("quorate").asBoolean()).isTrue();
+        assertThat(client.cell("committee", withCommittee, lastYear, "COMMITTEE_MEETING", lastYear + "-04")).isEqualTo("HELD");
+        // Other kinds still count every full member.
+        JsonNode lecture = client.ok("committee", "/api/v1/meetings", meeting(withCommittee, "LECTURE", lastYear + "-04-06",
+                committee.get(0), committee.subList(0, committee.size() / 2 + 1), true));
+        assertThat(lecture.get("meeting").get("fullMembers").asInt()).isEqualTo(client.members(withCommittee, "FULL").size());
+        assertThat(lecture.get("meeting").get("quorate").asBoolean()).isFalse();
+    }
+
+    @Test
     void aMeetingWithoutTheFirstItemStudyIsHeldWithoutTheFirstItem() {
         client.ok("secretary", "/api/v1/meetings", meeting(branch, "THEMED_DAY", lastYear + "-07-01", full.get(0),
                 fullPresent(full.size()), false));

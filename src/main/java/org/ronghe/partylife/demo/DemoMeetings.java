@@ -97,10 +97,14 @@ class DemoMeetings implements ApplicationRunner {
         jdbc.sql("SELECT id, parent_id FROM party_org").query(rs -> {
             parents.put(rs.getLong(1), (Long) rs.getObject(2, Long.class));
         });
-        jdbc.sql("SELECT id, code, status, party_org_id FROM member ORDER BY code").query(rs -> {
-            Meeting.OnRoll m = new Meeting.OnRoll(rs.getLong(1), rs.getString(2), "FULL".equals(rs.getString(3)));
+        jdbc.sql("SELECT id, code, name, status, party_org_id, position FROM member ORDER BY code").query(rs -> {
+            Meeting.OnRoll own = new Meeting.OnRoll(rs.getLong(1), rs.getString(2), rs.getString(3), "FULL".equals(rs.getString(4)),
+                    Meeting.committeePost(rs.getString(6)));
+            // On the rolls of the organisations above, the member holds no post of theirs.
+            Meeting.OnRoll above = new Meeting.OnRoll(own.id(), own.code(), own.name(), own.full(), false);
             int depth = 0;
-            for (Long org = rs.getLong(4); org != null && depth < 20; org = parents.get(org), depth++) {
+            for (Long org = rs.getLong(5); org != null && depth < 20; org = parents.get(org), depth++) {
+                Meeting.OnRoll m = depth == 0 ? own : above;
                 rolls.computeIfAbsent(org, k -> new ArrayList<>()).add(m);
                 if (m.full()) {
                     fullRolls.computeIfAbsent(org, k -> new ArrayList<>()).add(m);
