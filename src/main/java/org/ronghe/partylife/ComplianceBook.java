@@ -52,6 +52,11 @@ public class ComplianceBook {
     public record Rollup(int year, String organ, List<OrgSummary> orgs, Compliance.Tally tally, Double rate) {
     }
 
+    /** The platform's zone, where a period's days begin and end. */
+    public java.time.ZoneId zone() {
+        return zone;
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }

@@ -13,8 +13,9 @@ import org.ronghe.platform.Texts;
 
 /**
  * A decision of a meeting and what became of it: nothing yet (未落实); the call it was raised as, whose state it
- * follows, delivered when the call is closed and not rated unsolved; or a task given to a member of the organisation
- * with a due date, delivered when its owner reports what was done. A decision becomes work once, one way. Plain
+ * follows, delivered when the call is closed and not rated unsolved; a directive of the committee to organs, delivered
+ * when every unit has reported it completed; or a task given to a member of the organisation with a due date,
+ * delivered when its owner reports what was done. A decision becomes work once, one way. Plain
  * Java: every step is given its instant and registers its event on the meeting.
  */
 public class Decision {
@@ -29,10 +30,12 @@ public class Decision {
     private CallState callState;
     private boolean delivered;
     private Task task;
+    private Directed directed;
     private final List<Meeting.Event> events = new ArrayList<>();
 
     public Decision(long meetingId, int position, String text, int version, Long callId, CallState callState, boolean delivered,
-                    Task task) {
+                    Task task, Directed directed) {
+        this.directed = directed;
         this.meetingId = meetingId;
         this.position = position;
         this.text = text;
@@ -48,6 +51,32 @@ public class Decision {
      * the owner reported.
      */
     public record Task(long ownerId, LocalDate dueOn, Instant reportedAt, String report) {
+    }
+
+    /** A directive issued from a decision: to how many units, and how many have reported it completed. */
+    public record Directed(long directiveId, int units, int completed) {
+    }
+
+    /** The decision was issued as a directive to {@code units} units. */
+    public void directed(long directive, int units, String actor, Instant now) {
+        refuseTwice();
+        directed = new Directed(directive, units, 0);
+        events.add(new Meeting.Event("DECISION_DIRECTED", now, actor, "决定事项 " + position + " 下发为指令 " + directive
+                + "（" + units + " 个单位）"));
+    }
+
+    /** A unit reported the directive completed: delivered once all have. @return whether anything moved */
+    public boolean directiveChanged(long units, long completed, Instant now) {
+        if (directed == null || completed == directed.completed()) {
+            return false;
+        }
+        directed = new Directed(directed.directiveId(), (int) units, (int) completed);
+        boolean nowDelivered = completed >= units;
+        String type = nowDelivered && !delivered ? "DECISION_DELIVERED" : "DECISION_DIRECTIVE_STEP";
+        delivered = nowDelivered;
+        events.add(new Meeting.Event(type, now, "system", "决定事项 " + position + "：指令 " + directed.directiveId() + " 已完成 "
+                + completed + "/" + units));
+        return true;
     }
 
     /** The decision was raised as a call, whose state is {@code state} once raised. */
@@ -92,6 +121,10 @@ public class Decision {
     private void refuseTwice() {
         if (callId != null) {
             throw new ConflictException("该决定事项已转为诉求（诉求 " + callId + "），不能重复转办", Map.of("call", callId));
+        }
+        if (directed != null) {
+            throw new ConflictException("该决定事项已下发为指令（指令 " + directed.directiveId() + "），不能重复转办",
+                    Map.of("directive", directed.directiveId()));
         }
         if (task != null) {
             throw new ConflictException("该决定事项已交办为任务（限 " + task.dueOn() + " 前完成），不能重复转办", Map.of("position", position));
@@ -149,6 +182,10 @@ public class Decision {
 
     public Task task() {
         return task;
+    }
+
+    public Directed directed() {
+        return directed;
     }
 
     public List<Meeting.Event> events() {

@@ -3,13 +3,17 @@ package org.ronghe.partylife;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 import org.ronghe.calls.CallChanged;
 import org.ronghe.calls.CallIntake;
+import org.ronghe.calls.DirectiveChanged;
+import org.ronghe.calls.DirectiveIntake;
 import org.ronghe.calls.Origin;
 import org.ronghe.directory.Directory;
 import org.ronghe.partylife.MeetingDesk.DecisionCall;
+import org.ronghe.partylife.MeetingDesk.DecisionDirective;
 import org.ronghe.partylife.MeetingDesk.DecisionTask;
 import org.ronghe.partylife.MeetingDesk.NewDecision;
 import org.ronghe.platform.Audit;
@@ -23,10 +27,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decisions become work: a call (C2) raised from the decision, whose state the decision follows, or a task of a member
- * of the organisation with a due date, delivered when its owner reports. The committee and the organ's secretary turn
- * a decision into work, when the meeting is recorded or afterwards; the owner, the secretary or the committee report a
- * task done. Each step writes the decision, its event on the meeting and an audit entry in one transaction.
+ * Decisions become work: a call (C2) raised from the decision, whose state the decision follows; a directive (C2) of
+ * the committee to organs, delivered when every unit reports it completed; or a task of a member of the organisation
+ * with a due date, delivered when its owner reports. The committee and the organ's secretary turn a decision into a
+ * call or task, only the committee into a directive, when the meeting is recorded or afterwards; the owner, the
+ * secretary or the committee report a task done. Each step writes the decision, its event on the meeting and an audit entry in one transaction.
  */
 @Service
 public class DecisionDesk {
@@ -35,13 +40,15 @@ public class DecisionDesk {
     private final PartyLifeScopes scopes;
     private final Directory directory;
     private final CallIntake intake;
+    private final DirectiveIntake directives;
     private final ComplianceBook book;
     private final Audit audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    DecisionDesk(Meetings meetings, PartyLifeScopes scopes, Directory directory, CallIntake intake, ComplianceBook book,
-                 Audit audit, Clock clock, TransactionTemplate transactions) {
+    DecisionDesk(Meetings meetings, PartyLifeScopes scopes, Directory directory, CallIntake intake, DirectiveIntake directives,
+                 ComplianceBook book, Audit audit, Clock clock, TransactionTemplate transactions) {
+        this.directives = directives;
         this.meetings = meetings;
         this.scopes = scopes;
         this.directory = directory;
@@ -60,6 +67,18 @@ public class DecisionDesk {
             throw new IllegalArgumentException("请填写诉求类别（category）和社区（community）");
         }
         transactions.executeWithoutResult(status -> raise(user, meetingId, position, call));
+    }
+
+    /** A decision of a recorded meeting becomes a directive of the committee to organs; once only (409 after). */
+    public void directDecision(CurrentUser user, long meetingId, int position, DecisionDirective directive) {
+        if (user.role() != Role.COMMITTEE_ADMIN) {
+            throw new AccessDeniedException("只有区直机关工委可以将决定事项下发为指令");
+        }
+        decisionInScope(user, meetingId, position);
+        if (directive == null) {
+            throw new IllegalArgumentException("请填写完成时限（deadline）");
+        }
+        transactions.executeWithoutResult(status -> direct(user, meetingId, position, directive));
     }
 
     /** A decision of a recorded meeting becomes a task of a member on the organisation's roll; once only (409 after). */
@@ -95,11 +114,16 @@ public class DecisionDesk {
 
     /** At recording, in the meeting's transaction: the call or task a decision was sent with, if any. */
     void becomeWork(CurrentUser user, long meetingId, int position, NewDecision sent) {
-        if (sent.call() != null && sent.task() != null) {
-            throw new IllegalArgumentException("决定事项 " + position + " 只能转为诉求或交办为任务之一");
+        if ((sent.call() != null ? 1 : 0) + (sent.directive() != null ? 1 : 0) + (sent.task() != null ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("决定事项 " + position + " 只能转为诉求、下发为指令或交办为任务之一");
         }
         if (sent.call() != null) {
             raise(user, meetingId, position, sent.call());
+        } else if (sent.directive() != null) {
+            if (user.role() != Role.COMMITTEE_ADMIN) {
+                throw new AccessDeniedException("只有区直机关工委可以将决定事项下发为指令");
+            }
+            direct(user, meetingId, position, sent.directive());
         } else if (sent.task() != null) {
             assign(user, meetingId, position, sent.task());
         }
@@ -131,6 +155,23 @@ public class DecisionDesk {
                 Map.of("call", "none"), Map.of("call", raised.callId(), "category", category, "community", communityCode)));
     }
 
+    private void direct(CurrentUser user, long meetingId, int position, DecisionDirective directive) {
+        Decision decision = meetings.decision(meetingId, position)
+                .orElseThrow(() -> new NotFoundException("决定事项", meetingId + "/" + position));
+        LocalDate deadline = date(directive.deadline(), "完成时限（deadline）");
+        Meetings.Row row = meetings.detail(meetingId).meeting();
+        String title = decision.text().substring(0, Math.min(decision.text().length(), 200));
+        String body = "会议决定：" + row.orgName() + row.kindLabel() + "（" + row.heldOn() + "）决定事项 " + position + "：" + decision.text();
+        List<String> organs = directive.organs() == null ? List.of()
+                : directive.organs().stream().filter(c -> c != null && !c.isBlank()).map(String::trim).distinct().toList();
+        DirectiveIntake.Issued issued = directives.issue(user.username(), title, body,
+                deadline.plusDays(1).atStartOfDay(book.zone()).minusSeconds(1).toInstant(), organs);
+        decision.directed(issued.directiveId(), issued.units(), user.username(), clock.instant());
+        meetings.save(decision);
+        audit.record(Audit.Entry.change("DECISION_DIRECTED", "meeting-decision", meetingId + "/" + position,
+                Map.of("directive", "none"), Map.of("directive", issued.directiveId(), "units", issued.units())));
+    }
+
     private void assign(CurrentUser user, long meetingId, int position, DecisionTask task) {
         Decision decision = meetings.decision(meetingId, position)
                 .orElseThrow(() -> new NotFoundException("决定事项", meetingId + "/" + position));
@@ -141,7 +182,8 @@ public class DecisionDesk {
         long org = meetings.owner(meetingId).orElseThrow().partyOrgId();
         Meeting.OnRoll owner = meetings.roll(org).stream().filter(m -> m.code().equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("责任人须为本组织党员：" + code));
-        decision.assigned(owner.id(), owner.name(), due(task.dueOn()), book.today(), user.username(), clock.instant());
+        decision.assigned(owner.id(), owner.name(), date(task.dueOn(), "完成时限（dueOn）"), book.today(), user.username(),
+                clock.instant());
         meetings.save(decision);
         audit.record(Audit.Entry.change("DECISION_ASSIGNED", "meeting-decision", meetingId + "/" + position,
                 Map.of("owner", "none"), Map.of("owner", code, "dueOn", decision.task().dueOn().toString())));
@@ -155,6 +197,16 @@ public class DecisionDesk {
         }
         meetings.decisionOfCall(changed.callId()).ifPresent(decision -> {
             if (decision.callChanged(changed.state(), changed.solved(), clock.instant())) {
+                meetings.save(decision);
+            }
+        });
+    }
+
+    /** A unit reported a directive made of a decision completed: the decision follows, in that step's transaction. */
+    @EventListener
+    void on(DirectiveChanged changed) {
+        meetings.decisionOfDirective(changed.directiveId()).ifPresent(decision -> {
+            if (decision.directiveChanged(changed.units(), changed.completed(), clock.instant())) {
                 meetings.save(decision);
             }
         });
@@ -177,14 +229,14 @@ public class DecisionDesk {
         return owner;
     }
 
-    private static LocalDate due(String text) {
+    private static LocalDate date(String text, String field) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("请填写完成时限（dueOn）");
+            throw new IllegalArgumentException("请填写" + field);
         }
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("完成时限格式应为“年-月-日”，例如 2026-12-31");
+            throw new IllegalArgumentException(field + "格式应为“年-月-日”，例如 2026-12-31");
         }
     }
 }

@@ -59,21 +59,26 @@ public class MeetingDesk {
                              String studyTopic, List<String> present, List<String> excused, String minutes, List<NewDecision> decisions) {
     }
 
-    /** A decision as sent: its text, or its text with the call or the task it becomes. */
-    public record NewDecision(String text, DecisionCall call, DecisionTask task) {
+    /** A decision as sent: its text, or its text with the call, directive or task it becomes. */
+    public record NewDecision(String text, DecisionCall call, DecisionDirective directive, DecisionTask task) {
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
         public NewDecision(@JsonProperty("text") String text, @JsonProperty("call") DecisionCall call,
-                           @JsonProperty("task") DecisionTask task) {
+                           @JsonProperty("directive") DecisionDirective directive, @JsonProperty("task") DecisionTask task) {
             this.text = text;
             this.call = call;
+            this.directive = directive;
             this.task = task;
         }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static NewDecision of(String text) {
-            return new NewDecision(text, null, null);
+            return new NewDecision(text, null, null, null);
         }
+    }
+
+    /** The directive a decision becomes: the organ codes it goes to (every organ when none) and the deadline date. */
+    public record DecisionDirective(List<String> organs, String deadline) {
     }
 
     /** The call a decision becomes: category and community codes; the title defaults to the decision's text. */

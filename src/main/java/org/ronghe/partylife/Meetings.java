@@ -58,7 +58,8 @@ public class Meetings {
      */
     public record DecisionRow(long meetingId, String orgCode, String orgName, LocalDate heldOn, String kindLabel, int position,
                               String text, Long callId, CallState callState, String callStateLabel, boolean delivered, String followUp,
-                              String ownerCode, String ownerName, LocalDate dueOn, Instant reportedAt, String report, boolean overdue) {
+                              String ownerCode, String ownerName, LocalDate dueOn, Instant reportedAt, String report, boolean overdue,
+                              Long directiveId, Integer directiveUnits, Integer directiveCompleted) {
     }
 
     /** @param org a party organisation code; {@code from}/{@code to} dates held, inclusive; {@code firstItemStudy} held with the study */
@@ -208,7 +209,8 @@ public class Meetings {
              LEFT JOIN member w ON w.id = d.owner_id""";
     private static final String DECISION_COLUMNS = """
             SELECT d.meeting_id, p.code AS org_code, p.name AS org_name, g.held_on, g.kind, d.position, d.text, d.call_id,
-                   d.call_state, d.delivered, w.code AS owner_code, w.name AS owner_name, d.due_on, d.reported_at, d.report""";
+                   d.call_state, d.delivered, w.code AS owner_code, w.name AS owner_name, d.due_on, d.reported_at, d.report,
+                   d.directive_id, d.directive_units, d.directive_completed""";
 
     /** The decisions of the meetings in scope, newest meeting first. */
     public PageResult<DecisionRow> decisions(PartyLifeScope scope, DecisionFilter filter, PageQuery page) {
@@ -243,19 +245,27 @@ public class Meetings {
     }
 
     private static final String DECISION_LOAD = "SELECT meeting_id, position, text, version, call_id, call_state, delivered,"
-            + " owner_id, due_on, reported_at, report FROM meeting_decision";
+            + " owner_id, due_on, reported_at, report, directive_id, directive_units, directive_completed FROM meeting_decision";
+
+    public Optional<Decision> decisionOfDirective(long directiveId) {
+        return jdbc.query(DECISION_LOAD + " WHERE directive_id = :d", Map.of("d", directiveId), Meetings::decision).stream().findFirst();
+    }
 
     /** Writes what became of a decision (call and state, or task), guarded by its version, and its events on the meeting. */
     public void save(Decision d) {
         Decision.Task task = d.task();
         int updated = jdbc.update("""
                 UPDATE meeting_decision SET call_id = :call, call_state = :state, delivered = :delivered, owner_id = :owner,
-                       due_on = :due, reported_at = :reported, report = :report, version = version + 1
+                       due_on = :due, reported_at = :reported, report = :report, directive_id = :directive,
+                       directive_units = :units, directive_completed = :completed, version = version + 1
                 WHERE meeting_id = :m AND position = :p AND version = :v""", new MapSqlParameterSource("call", d.callId())
                 .addValue("state", d.callState() == null ? null : d.callState().name()).addValue("delivered", d.delivered())
                 .addValue("owner", task == null ? null : task.ownerId()).addValue("due", task == null ? null : task.dueOn())
                 .addValue("reported", task == null ? null : time(task.reportedAt()))
                 .addValue("report", task == null ? null : task.report())
+                .addValue("directive", d.directed() == null ? null : d.directed().directiveId())
+                .addValue("units", d.directed() == null ? null : d.directed().units())
+                .addValue("completed", d.directed() == null ? null : d.directed().completed())
                 .addValue("m", d.meetingId()).addValue("p", d.position()).addValue("v", d.version()));
         if (updated != 1) {
             throw new org.ronghe.platform.ConflictException("决定事项已被他人修改，请刷新后重试", Map.of("meeting", d.meetingId()));
@@ -271,9 +281,12 @@ public class Meetings {
         Long owner = (Long) rs.getObject("owner_id", Long.class);
         Decision.Task task = owner == null ? null
                 : new Decision.Task(owner, rs.getObject("due_on", LocalDate.class), instant(rs, "reported_at"), rs.getString("report"));
+        Long directive = (Long) rs.getObject("directive_id", Long.class);
+        Decision.Directed directed = directive == null ? null
+                : new Decision.Directed(directive, rs.getInt("directive_units"), rs.getInt("directive_completed"));
         return new Decision(rs.getLong("meeting_id"), rs.getInt("position"), rs.getString("text"), rs.getInt("version"),
                 (Long) rs.getObject("call_id", Long.class), state == null ? null : CallState.valueOf(state), rs.getBoolean("delivered"),
-                task);
+                task, directed);
     }
 
     private DecisionRow decisionRow(ResultSet rs, int n) throws SQLException {
@@ -283,14 +296,19 @@ public class Meetings {
         boolean delivered = rs.getBoolean("delivered");
         LocalDate due = rs.getObject("due_on", LocalDate.class);
         boolean overdue = due != null && !delivered && due.isBefore(LocalDate.now(clock.withZone(zone)));
+        Long directive = (Long) rs.getObject("directive_id", Long.class);
+        Integer units = (Integer) rs.getObject("directive_units", Integer.class);
+        Integer completed = (Integer) rs.getObject("directive_completed", Integer.class);
         String followUp = delivered ? DELIVERED
                 : call != null ? "诉求" + (callState == null ? "" : callState.label())
+                : directive != null ? "指令已完成 " + completed + "/" + units
                 : due != null ? (overdue ? TASK_OVERDUE : TASK_OPEN)
                 : UNDONE;
         return new DecisionRow(rs.getLong("meeting_id"), rs.getString("org_code"), rs.getString("org_name"),
                 rs.getObject("held_on", LocalDate.class), MeetingKind.valueOf(rs.getString("kind")).label(), rs.getInt("position"),
                 rs.getString("text"), call, callState, callState == null ? null : callState.label(), delivered, followUp,
-                rs.getString("owner_code"), rs.getString("owner_name"), due, instant(rs, "reported_at"), rs.getString("report"), overdue);
+                rs.getString("owner_code"), rs.getString("owner_name"), due, instant(rs, "reported_at"), rs.getString("report"), overdue,
+                directive, units, completed);
     }
 
     public static final String UNDONE = "未落实";

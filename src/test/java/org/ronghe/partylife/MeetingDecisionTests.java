@@ -195,6 +195,41 @@ class MeetingDecisionTests {
     }
 
     @Test
+    void aDecisionIssuedAsADirectiveIsDeliveredWhenEveryOrganHasCompletedIt() {
+        JsonNode recorded = client.ok("committee", "/api/v1/meetings", meeting(branch, "COMMITTEE_MEETING",
+                LocalDate.now().minusDays(1).toString(), full.get(0), full, true));
+        long id = recorded.get("meeting").get("id").asLong();
+        String deadline = LocalDate.now().plusDays(10).toString();
+        Map<String, Object> body = Map.of("organs", List.of("JG001", "JG002"), "deadline", deadline);
+        assertThat(client.post("secretary", "/api/v1/meetings/" + id + "/decisions/1/directive", body).status()).isEqualTo(403);
+        Api.Response unknown = client.post("committee", "/api/v1/meetings/" + id + "/decisions/1/directive",
+                Map.of("organs", List.of("NO_SUCH_ORGAN"), "deadline", deadline));
+        assertThat(unknown.status()).as(unknown.text()).isEqualTo(400);
+        long directives = count("directive");
+
+        JsonNode directed = client.ok("committee", "/api/v1/meetings/" + id + "/decisions/1/directive", body).get("decisions").get(0);
+        long directive = directed.get("directiveId").asLong();
+        assertThat(count("directive")).isEqualTo(directives + 1);
+        assertThat(directed.get("directiveUnits").asInt()).isEqualTo(2);
+        assertThat(directed.get("followUp").asString()).isEqualTo("指令已完成 0/2");
+        assertThat(client.post("committee", "/api/v1/meetings/" + id + "/decisions/1/task",
+                Map.of("owner", full.get(1), "dueOn", deadline)).status()).isEqualTo(409);
+
+        client.ok("secretary", "/api/v1/directives/" + directive + "/replies", Map.of("action", "COMPLETE", "report", "已部署"));
+        assertThat(decision(id, 0).get("followUp").asString()).isEqualTo("指令已完成 1/2");
+        assertThat(decision(id, 0).get("delivered").asBoolean()).isFalse();
+        client.ok(client.calls.secretaryOf("JG002"), "/api/v1/directives/" + directive + "/replies",
+                Map.of("action", "COMPLETE", "report", "已落实"));
+        JsonNode delivered = decision(id, 0);
+        assertThat(delivered.get("delivered").asBoolean()).isTrue();
+        assertThat(delivered.get("followUp").asString()).isEqualTo("已落实");
+        assertThat(client.read("committee", "/api/v1/meetings/" + id).get("events").toString())
+                .contains("DECISION_DIRECTED", "DECISION_DIRECTIVE_STEP", "DECISION_DELIVERED");
+        assertThat(pages.open("committee", "/meetings/" + id).html()).contains("/directives/" + directive);
+        figuresEqualTheirLists();
+    }
+
+    @Test
     void theMeetingPageTurnsADecisionIntoACallAfterwards() {
         JsonNode recorded = client.ok("committee", "/api/v1/meetings", meeting(branch, "COMMITTEE_MEETING",
                 LocalDate.now().minusDays(1).toString(), full.get(0), full, true));

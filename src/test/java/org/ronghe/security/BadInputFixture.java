@@ -280,6 +280,12 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                 body("owner", chair, "dueOn", due), List.of(of("owner", CODE, true), of("dueOn", INSTANT, true)), true));
         withId.add(new Operation(HttpMethod.POST, "/api/v1/meetings/{id}/decisions/1/task", String.valueOf(taskMeeting),
                 Map.of("owner", chair, "dueOn", due), false));
+        long directiveMeeting = calls.post("committee", "/api/v1/meetings", meeting).json().get("meeting").get("id").asLong();
+        writes.add(new Write("issue a decision as a directive", "committee",
+                "/api/v1/meetings/" + directiveMeeting + "/decisions/1/directive", body("organs", List.of("JG001"), "deadline", due),
+                List.of(of("organs", CODES, false), of("deadline", INSTANT, true)), true));
+        withId.add(new Operation(HttpMethod.POST, "/api/v1/meetings/{id}/decisions/1/directive", String.valueOf(directiveMeeting),
+                Map.of("organs", List.of("JG001"), "deadline", due), false));
         Map<String, Object> withTask = new LinkedHashMap<>(meeting);
         withTask.put("decisions", List.of(Map.of("text", "整理支部台账", "task", Map.of("owner", chair, "dueOn", due))));
         Api.Response tasked = calls.post("committee", "/api/v1/meetings", withTask);

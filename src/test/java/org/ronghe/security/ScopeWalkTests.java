@@ -158,6 +158,7 @@ class ScopeWalkTests {
         WALK.put("GET /api/v1/meetings/decisions", Walk.LIST);
         WALK.put("POST /api/v1/meetings/{id}/decisions/{n}/call", Walk.WRITE);
         WALK.put("POST /api/v1/meetings/{id}/decisions/{n}/task", Walk.WRITE);
+        WALK.put("POST /api/v1/meetings/{id}/decisions/{n}/directive", Walk.WRITE);
         WALK.put("POST /api/v1/meetings/{id}/decisions/{n}/report", Walk.WRITE);
         WALK.put("GET /api/v1/compliance", Walk.LIST);
         WALK.put("GET /api/v1/compliance/reminders", Walk.LIST);
@@ -598,6 +599,7 @@ class ScopeWalkTests {
             case "meetings" -> role.equals("committee") || role.equals("secretary");
             // partylife decisions: the same raise a decision of a meeting as a call
             case "call", "task" -> role.equals("committee") || role.equals("secretary");
+            case "directive" -> role.equals("committee");
             // a task's owner (a member) reports it done, or the secretary or the committee for them
             case "report" -> role.equals("committee") || role.equals("secretary") || role.equals("member");
             default -> throw new IllegalArgumentException(operation);
@@ -644,6 +646,7 @@ class ScopeWalkTests {
             case "call" -> Map.of("category", "ELDERLY", "community", "440103001001");
             case "task" -> Map.of("owner", "DY000001", "dueOn", java.time.LocalDate.now().plusDays(7).toString());
             case "report" -> Map.of("report", "越界报告的落实情况");
+            case "directive" -> Map.of("organs", List.of("JG001"), "deadline", java.time.LocalDate.now().plusDays(7).toString());
             default -> Map.of();
         };
     }

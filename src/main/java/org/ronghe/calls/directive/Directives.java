@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.ronghe.calls.DirectiveChanged;
+import org.ronghe.calls.DirectiveIntake;
 import org.ronghe.calls.store.Notices;
 import org.ronghe.calls.timers.TimerData;
 import org.ronghe.calls.timers.Timers;
@@ -21,6 +23,7 @@ import org.ronghe.platform.PageQuery;
 import org.ronghe.platform.PageResult;
 import org.ronghe.platform.Role;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -33,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * through its secretary, a street or community through its staff.
  */
 @Service
-public class Directives {
+public class Directives implements DirectiveIntake {
 
     private final DirectiveStore store;
     private final Directory directory;
@@ -43,9 +46,11 @@ public class Directives {
     private final Clock clock;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher publisher;
 
     Directives(DirectiveStore store, Directory directory, Notices notices, ObjectProvider<Timers> timers, Audit audit,
-               Clock clock, JdbcClient jdbc, TransactionTemplate transactions) {
+               Clock clock, JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.store = store;
         this.directory = directory;
         this.notices = notices;
@@ -67,24 +72,35 @@ public class Directives {
                 return new Issued(existing.get(), true);
             }
         }
-        Instant now = clock.instant();
-        Directive directive = Directive.issue(request.title(), request.body(), user.username(), now, request.deadline(),
+        Directive directive = Directive.issue(request.title(), request.body(), user.username(), clock.instant(), request.deadline(),
                 request.audience(), units(request), idempotencyKey);
         try {
-            transactions.executeWithoutResult(status -> {
-                store.save(directive);
-                timers.getObject().schedule(new TimerData(TimerData.Kind.DIRECTIVE_URGE, directive.id(), 0, null,
-                        directive.urgeAt()), directive.urgeAt());
-                timers.getObject().schedule(new TimerData(TimerData.Kind.DIRECTIVE_DUE, directive.id(), 0, null,
-                        directive.deadline()), directive.deadline());
-                audit.record(Audit.Entry.change("DIRECTIVE_ISSUED", "directive", directive.id().toString(), null,
-                        Map.of("title", directive.title(), "units", directive.replies().size(),
-                                "deadline", directive.deadline().toString())));
-            });
+            transactions.executeWithoutResult(status -> store(directive));
         } catch (DuplicateKeyException raced) {
             return store.idForKey(user.username(), idempotencyKey).map(id -> new Issued(id, true)).orElseThrow(() -> raced);
         }
         return new Issued(directive.id(), false);
+    }
+
+    /** A directive another module issues for the committee, to the organs named or every organ, in its transaction. */
+    @Override
+    public DirectiveIntake.Issued issue(String actor, String title, String body, Instant deadline, List<String> organs) {
+        NewDirective request = new NewDirective(title, body, deadline,
+                organs == null || organs.isEmpty() ? Directive.Audience.ALL_ORGANS : Directive.Audience.CHOSEN, organs, null, null);
+        Directive directive = Directive.issue(title, body, actor, clock.instant(), deadline, request.audience(), units(request), null);
+        store(directive);
+        return new DirectiveIntake.Issued(directive.id(), directive.replies().size());
+    }
+
+    private void store(Directive directive) {
+        store.save(directive);
+        timers.getObject().schedule(new TimerData(TimerData.Kind.DIRECTIVE_URGE, directive.id(), 0, null,
+                directive.urgeAt()), directive.urgeAt());
+        timers.getObject().schedule(new TimerData(TimerData.Kind.DIRECTIVE_DUE, directive.id(), 0, null,
+                directive.deadline()), directive.deadline());
+        audit.record(Audit.Entry.change("DIRECTIVE_ISSUED", "directive", directive.id().toString(), null,
+                Map.of("title", directive.title(), "units", directive.replies().size(),
+                        "deadline", directive.deadline().toString())));
     }
 
     @Transactional
@@ -103,6 +119,8 @@ public class Directives {
         directive.complete(unit, user.username(), report, clock.instant());
         store.save(directive);
         audit.record(Audit.Entry.of("DIRECTIVE_COMPLETED", "directive", id + "/" + unit.kind() + ":" + unit.id()));
+        long units = directive.replies().size();
+        publisher.publishEvent(new DirectiveChanged(id, units, units - directive.unanswered().size()));
     }
 
     /**

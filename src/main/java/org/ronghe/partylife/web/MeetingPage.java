@@ -38,9 +38,12 @@ class MeetingPage {
     String one(CurrentUser user, @PathVariable long id, Model model) {
         Meetings.Detail meeting = desk.meeting(user, id);
         boolean canTurn = user.role() == Role.COMMITTEE_ADMIN || user.role() == Role.ORGAN_SECRETARY;
-        boolean undone = meeting.decisions().stream().anyMatch(d -> d.callId() == null && d.dueOn() == null);
+        boolean undone = meeting.decisions().stream().anyMatch(d -> d.callId() == null && d.dueOn() == null && d.directiveId() == null);
+        boolean canDirect = user.role() == Role.COMMITTEE_ADMIN && undone;
         model.addAttribute("m", meeting);
         model.addAttribute("canTurn", canTurn);
+        model.addAttribute("canDirect", canDirect);
+        model.addAttribute("organs", canDirect ? directory.organs() : List.of());
         model.addAttribute("me", user.role() == Role.MEMBER ? user.scopeCode() : null);
         if (canTurn && undone) {
             model.addAttribute("categories", directory.categories());
@@ -59,6 +62,13 @@ class MeetingPage {
                  @RequestParam(required = false) String community, RedirectAttributes redirect) {
         return step(id, redirect, "decisions.raised",
                 () -> decisions.raiseDecision(user, id, n, new MeetingDesk.DecisionCall(category, community, null)));
+    }
+
+    @PostMapping("/meetings/{id}/decisions/{n}/directive")
+    String direct(CurrentUser user, @PathVariable long id, @PathVariable int n, @RequestParam(required = false) List<String> organs,
+                  @RequestParam(required = false) String deadline, RedirectAttributes redirect) {
+        return step(id, redirect, "decisions.directed",
+                () -> decisions.directDecision(user, id, n, new MeetingDesk.DecisionDirective(organs, deadline)));
     }
 
     @PostMapping("/meetings/{id}/decisions/{n}/task")

@@ -78,6 +78,14 @@ class MeetingsApi {
         return ResponseEntity.status(201).body(desk.meeting(user, id));
     }
 
+    @PostMapping("/meetings/{id}/decisions/{n}/directive")
+    @Operation(summary = "将会议的一条决定事项下发为指令（仅工委）：接收机关 organs（机关编码，不填为全部机关）、完成时限 deadline（日期）；各单位报告完成后即为已落实；每条只能转办一次")
+    ResponseEntity<Meetings.Detail> direct(CurrentUser user, @PathVariable long id, @PathVariable int n,
+                                           @RequestBody(required = false) MeetingDesk.DecisionDirective body) {
+        decisionDesk.directDecision(user, id, n, body);
+        return ResponseEntity.status(201).body(desk.meeting(user, id));
+    }
+
     @PostMapping("/meetings/{id}/decisions/{n}/task")
     @Operation(summary = "将会议的一条决定事项交办为任务（工委；本单位党组书记）：责任人 owner（本组织党员编码）、完成时限 dueOn；每条只能转办一次")
     ResponseEntity<Meetings.Detail> assign(CurrentUser user, @PathVariable long id, @PathVariable int n,
