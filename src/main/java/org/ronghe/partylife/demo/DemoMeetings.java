@@ -13,6 +13,7 @@ import java.util.Random;
 import org.ronghe.partylife.Cadence;
 import org.ronghe.partylife.Compliance;
 import org.ronghe.partylife.ComplianceBook;
+import org.ronghe.partylife.Decision;
 import org.ronghe.partylife.Meeting;
 import org.ronghe.partylife.MeetingKind;
 import org.ronghe.partylife.MeetingRules;
@@ -33,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Gives the demo district a year of organisational life at the first start, after the directory: for every
  * organisation and rule, a meeting in most periods of the past twelve months, through the aggregate and its
  * store, in chunks. Realistic gaps: a fifth of the organisations lag (they skip periods more often and forget
- * the 第一议题 study), and now and then a meeting falls short of its quorum. A marker row records that it ran.
+ * the 第一议题 study), and now and then a meeting falls short of its quorum. Half the decisions are given as tasks to a
+ * member present, due a month later, and most of those are reported done; the rest lead nowhere. A marker row
+ * records that it ran.
  */
 @Component
 @Order(55)
@@ -49,6 +52,8 @@ class DemoMeetings implements ApplicationRunner {
             "学习《中国共产党纪律处分条例》", "学习中央八项规定精神"};
     private static final String[] DECISIONS = {"组织党员到结对社区开展志愿服务", "走访慰问困难党员", "推进“我为群众办实事”项目",
             "落实党员联系群众制度", "开展廉政警示教育"};
+    private static final String[] DONE = {"已组织实施，参加党员均已签到", "已完成并形成工作记录", "已走访到位，情况已反馈支部",
+            "已按计划完成，群众反映良好"};
 
     private final JdbcClient jdbc;
     private final DemoMarkers markers;
@@ -113,6 +118,7 @@ class DemoMeetings implements ApplicationRunner {
         });
         List<Compliance.Rule> all = rules.all();
         List<Meeting> made = new ArrayList<>();
+        Map<Meeting, Meeting.OnRoll> owners = new HashMap<>();
         for (Compliance.Org org : book.everyOrg()) {
             List<Meeting.OnRoll> roll = rolls.getOrDefault(org.id(), List.of());
             List<Meeting.OnRoll> full = fullRolls.getOrDefault(org.id(), List.of());
@@ -132,7 +138,11 @@ class DemoMeetings implements ApplicationRunner {
                         continue;
                     }
                     LocalDate day = first.plusDays(random.nextInt((int) (last.toEpochDay() - first.toEpochDay()) + 1));
-                    made.add(meeting(org, rule.kind(), day, roll, full, lagging, random, now));
+                    Meeting meeting = meeting(org, rule.kind(), day, roll, full, lagging, random, now);
+                    made.add(meeting);
+                    if (!meeting.decisions().isEmpty() && random.nextBoolean()) {
+                        owners.put(meeting, full.get(random.nextInt(full.size())));
+                    }
                 }
             }
         }
@@ -141,6 +151,7 @@ class DemoMeetings implements ApplicationRunner {
             boolean lastChunk = i + CHUNK >= made.size();
             transactions.executeWithoutResult(status -> {
                 meetings.saveAllNew(chunk);
+                chunk.stream().filter(owners::containsKey).forEach(m -> meetings.save(task(m, owners.get(m), today, random)));
                 if (lastChunk) {
                     audit.record(Audit.Entry.change("DEMO_MEETINGS_SEEDED", "meeting", null, null,
                             Map.of("meetings", made.size())));
@@ -179,6 +190,19 @@ class DemoMeetings implements ApplicationRunner {
                 study ? TOPICS[random.nextInt(TOPICS.length)] : null, present, excused,
                 org.name() + kind.label() + "，会议按议程进行。", decisions);
         return Meeting.record(org.id(), roll, details, ACTOR, null, now.minus(Duration.ofMinutes(random.nextInt(600))), day);
+    }
+
+    /** The meeting's first decision given to a member, due a month later; most reported done by their due date. */
+    private Decision task(Meeting meeting, Meeting.OnRoll owner, LocalDate today, Random random) {
+        Decision decision = new Decision(meeting.id(), 1, meeting.decisions().get(0), 0, null, null, false, null, null);
+        LocalDate due = meeting.heldOn().plusDays(30);
+        Instant assignedAt = meeting.recordedAt().plus(Duration.ofHours(2));
+        decision.assigned(owner.id(), owner.name(), due, meeting.heldOn(), ACTOR, assignedAt);
+        LocalDate doneOn = meeting.heldOn().plusDays(3 + random.nextInt(30));
+        if (!doneOn.isAfter(today.minusDays(1)) && random.nextInt(100) < (due.isBefore(today) ? 85 : 60)) {
+            decision.reported(DONE[random.nextInt(DONE.length)], ACTOR, doneOn.atTime(17, 0).atZone(book.zone()).toInstant());
+        }
+        return decision;
     }
 
     /** The periods of the cadence that overlap the dates. */
