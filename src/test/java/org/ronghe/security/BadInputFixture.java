@@ -273,6 +273,12 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                 List.of(of("category", CODE, true), of("community", CODE, true), text("title", 200, false)), true));
         withId.add(new Operation(HttpMethod.POST, "/api/v1/meetings/{id}/decisions/1/call", String.valueOf(meetingId),
                 Map.of("category", "ELDERLY", "community", "440103001001"), false));
+        // partylife ledgers: the branch's year, with a hostile organisation or a hostile year, as JSON and as files
+        String year = String.valueOf(today.getYear());
+        for (String suffix : List.of("", ".xlsx", ".docx")) {
+            withId.add(new Operation(HttpMethod.GET, "/api/v1/ledgers/{id}/" + year + suffix, branch, null, false));
+            withId.add(new Operation(HttpMethod.GET, "/api/v1/ledgers/" + branch + "/{id}" + suffix, year, null, false));
+        }
 
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),
