@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ronghe.partylife.MeetingsClient.meeting;
 
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -29,7 +35,12 @@ import org.ronghe.support.Api;
 import org.ronghe.support.Pages;
 import org.ronghe.support.RongheTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -45,6 +56,7 @@ import tools.jackson.databind.JsonNode;
 @RongheTest
 @TestPropertySource(properties = "ronghe.test.schema=partylife_ledgers")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(LedgerTests.CountedStatements.class)
 class LedgerTests {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -350,6 +362,76 @@ class LedgerTests {
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.result().getResponse().getContentType()).startsWith("application/vnd.openxmlformats");
         assertThat(pages.open("committee", "/ledgers/" + branch + "/" + year + ".docx").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLedgerCostsTheSameStatementsWhateverTheNumberOfMeetings() {
+        String empty = "/api/v1/ledgers/" + branch + "/2001";
+        // Warm both (a first request may fill a cache), then count each.
+        client.read("committee", path());
+        client.read("committee", empty);
+        long full = CountedStatements.during(() -> client.read("committee", path()));
+        long none = CountedStatements.during(() -> client.read("committee", empty));
+        assertThat(client.read("committee", path()).get("summary").get("meetings").asInt()).isEqualTo(3);
+        assertThat(full).as("statements for three meetings and for none").isEqualTo(none).isPositive();
+    }
+
+    /**
+     * Counts the statements prepared on this thread (MockMvc serves a request on the test's thread): the data source
+     * hands out connections that count, and nothing else changes.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CountedStatements {
+
+        private static final ThreadLocal<long[]> COUNT = ThreadLocal.withInitial(() -> new long[1]);
+
+        static long during(Runnable work) {
+            long before = COUNT.get()[0];
+            work.run();
+            return COUNT.get()[0] - before;
+        }
+
+        @Bean
+        static BeanPostProcessor countingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource source && !(bean instanceof Counting) ? new Counting(source) : bean;
+                }
+            };
+        }
+
+        static final class Counting extends DelegatingDataSource {
+
+            Counting(DataSource target) {
+                super(target);
+            }
+
+            @Override
+            public Connection getConnection() throws SQLException {
+                return counted(super.getConnection());
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return counted(super.getConnection(username, password));
+            }
+
+            private static Connection counted(Connection connection) {
+                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")
+                                    || method.getName().equals("prepareCall")) {
+                                COUNT.get()[0]++;
+                            }
+                            try {
+                                return method.invoke(connection, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        }
     }
 
     // ---------------------------------------------------------------- reading the JSON tables

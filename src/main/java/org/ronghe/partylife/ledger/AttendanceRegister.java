@@ -32,30 +32,38 @@ class AttendanceRegister implements LedgerSection {
         return 20;
     }
 
-    private record Member(String code, String name, Map<Long, Attendance> marks, boolean full) {
+    /** A member's marks of the year; full or probationary as at their last meeting of it. */
+    private static final class Member {
+
+        final String code;
+        final String name;
+        final Map<Long, Attendance> marks = new HashMap<>();
+        boolean full;
+
+        Member(String code, String name) {
+            this.code = code;
+            this.name = name;
+        }
     }
 
     @Override
     public Table table(LedgerYear year) {
         YearRecords records = year.records();
         List<YearRecords.MeetingLine> meetings = records.meetings();
-        // The marks come ordered by member, then meeting: one pass builds the matrix.
+        // The marks come ordered by member, then date: one pass builds the matrix.
         Map<String, Member> members = new LinkedHashMap<>();
         for (YearRecords.Mark mark : records.marks()) {
-            Member m = members.computeIfAbsent(mark.memberCode(), code -> new Member(code, mark.memberName(), new HashMap<>(), mark.full()));
-            m.marks().put(mark.meetingId(), mark.attendance());
-            if (mark.full() != m.full()) {
-                // Full at the last meeting of the year: the marks run in date order.
-                members.put(m.code(), new Member(m.code(), m.name(), m.marks(), mark.full()));
-            }
+            Member m = members.computeIfAbsent(mark.memberCode(), code -> new Member(code, mark.memberName()));
+            m.marks.put(mark.meetingId(), mark.attendance());
+            m.full = mark.full();
         }
         List<Row> rows = new ArrayList<>();
         for (Member m : members.values()) {
-            List<Object> cells = new ArrayList<>(List.of(m.code(), m.name(), m.full() ? "正式党员" : "预备党员"));
+            List<Object> cells = new ArrayList<>(List.of(m.code, m.name, m.full ? "正式党员" : "预备党员"));
             int listed = 0;
             int[] by = new int[Attendance.values().length];
             for (YearRecords.MeetingLine meeting : meetings) {
-                Attendance a = m.marks().get(meeting.id());
+                Attendance a = m.marks.get(meeting.id());
                 cells.add(a == null ? null : a.label());
                 if (a != null) {
                     listed++;

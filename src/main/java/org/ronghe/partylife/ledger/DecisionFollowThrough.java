@@ -40,7 +40,7 @@ class DecisionFollowThrough implements LedgerSection {
         Map<String, Integer> tally = records.followUps();
         long raised = records.decisions().stream().filter(d -> d.callId() != null).count();
         List<Row> totals = List.of(Row.of("合计", null, null, records.decisions().size() + " 条", null, "转诉求 " + raised + " 条", null,
-                "已落实 " + tally.getOrDefault(Meetings.DELIVERED, 0) + "，办理中 " + tally.getOrDefault("办理中", 0) + "，未落实 "
+                "已落实 " + tally.getOrDefault(Meetings.DELIVERED, 0) + "，办理中 " + tally.getOrDefault(YearRecords.UNDER_WAY, 0) + "，未落实 "
                         + tally.getOrDefault(Meetings.UNDONE, 0)));
         return new Table(List.of(Column.of("序号", 3), Column.of("会议日期", 6), Column.of("会议类型", 7), Column.of("条目", 3),
                 Column.wrapped("决定事项", 30), Column.of("诉求编号", 5), Column.of("诉求状态", 5), Column.of("落实情况", 9)), rows, totals);

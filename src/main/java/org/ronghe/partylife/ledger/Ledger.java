@@ -30,9 +30,4 @@ public record Ledger(String orgCode, String orgName, String orgKind, int year, S
             return new Section(section.key(), section.title(), table.columns(), table.rows(), table.totals(), table.frozenColumns());
         }
     }
-
-    /** "2026年度": the file name and headings use it. */
-    public String yearLabel() {
-        return year + "年度";
-    }
 }

@@ -114,7 +114,6 @@ public final class LedgerDocx {
     }
 
     private static void fill(XWPFTableRow row, LedgerSection.Row values, int[] widths, int size, boolean bold) {
-        row.setCantSplitRow(false);
         for (int i = 0; i < widths.length; i++) {
             Object value = i < values.cells().size() ? values.cells().get(i) : null;
             text(cell(row, i, widths[i]), value == null ? "" : value.toString(), size, bold);

@@ -17,6 +17,9 @@ import org.ronghe.partylife.Meetings;
  */
 public record YearRecords(List<MeetingLine> meetings, List<Mark> marks, List<DecisionLine> decisions) {
 
+    /** A decision raised as a call that is not delivered (yet). */
+    public static final String UNDER_WAY = "办理中";
+
     public record MeetingLine(long id, LocalDate heldOn, MeetingKind kind, String place, String chairName, boolean firstItemStudy,
                               String studyTopic, int fullMembers, int fullPresent, boolean quorate, String minutes) {
 
@@ -86,7 +89,7 @@ public record YearRecords(List<MeetingLine> meetings, List<Mark> marks, List<Dec
     /** How many decisions stand at each follow-up: not raised, raised and under way, delivered. */
     public Map<String, Integer> followUps() {
         Map<String, Integer> tally = new LinkedHashMap<>();
-        decisions.forEach(d -> tally.merge(d.callId() == null ? Meetings.UNDONE : d.delivered() ? Meetings.DELIVERED : "办理中", 1,
+        decisions.forEach(d -> tally.merge(d.callId() == null ? Meetings.UNDONE : d.delivered() ? Meetings.DELIVERED : UNDER_WAY, 1,
                 Integer::sum));
         return tally;
     }
