@@ -88,7 +88,7 @@ class AttendanceRegister implements LedgerSection {
             totals.add(new Row(cells, null));
         }
         List<Column> columns = new ArrayList<>(List.of(Column.of("党员编码", 5), Column.of("姓名", 4), Column.of("身份", 4)));
-        meetings.forEach(meeting -> columns.add(Column.wrapped(meeting.shortLabel(), 3)));
+        meetings.forEach(meeting -> columns.add(Column.of(meeting.shortLabel(), 3)));
         columns.addAll(List.of(Column.of("应参加", 3), Column.of("出席", 3), Column.of("请假", 3), Column.of("缺席", 3)));
         return new Table(columns, rows, totals, 2);
     }
