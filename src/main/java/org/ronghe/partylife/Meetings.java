@@ -290,31 +290,14 @@ public class Meetings {
     }
 
     private DecisionRow decisionRow(ResultSet rs, int n) throws SQLException {
-        String state = rs.getString("call_state");
-        CallState callState = state == null ? null : CallState.valueOf(state);
-        Long call = (Long) rs.getObject("call_id", Long.class);
-        boolean delivered = rs.getBoolean("delivered");
-        LocalDate due = rs.getObject("due_on", LocalDate.class);
-        boolean overdue = due != null && !delivered && due.isBefore(LocalDate.now(clock.withZone(zone)));
-        Long directive = (Long) rs.getObject("directive_id", Long.class);
-        Integer units = (Integer) rs.getObject("directive_units", Integer.class);
-        Integer completed = (Integer) rs.getObject("directive_completed", Integer.class);
-        String followUp = delivered ? DELIVERED
-                : call != null ? "诉求" + (callState == null ? "" : callState.label())
-                : directive != null ? "指令已完成 " + completed + "/" + units
-                : due != null ? (overdue ? TASK_OVERDUE : TASK_OPEN)
-                : UNDONE;
+        FollowUp f = FollowUp.of(rs);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         return new DecisionRow(rs.getLong("meeting_id"), rs.getString("org_code"), rs.getString("org_name"),
                 rs.getObject("held_on", LocalDate.class), MeetingKind.valueOf(rs.getString("kind")).label(), rs.getInt("position"),
-                rs.getString("text"), call, callState, callState == null ? null : callState.label(), delivered, followUp,
-                rs.getString("owner_code"), rs.getString("owner_name"), due, instant(rs, "reported_at"), rs.getString("report"), overdue,
-                directive, units, completed);
+                rs.getString("text"), f.callId(), f.callState(), f.callState() == null ? null : f.callState().label(), f.delivered(),
+                f.label(today), rs.getString("owner_code"), f.ownerName(), f.dueOn(), instant(rs, "reported_at"), rs.getString("report"),
+                f.overdue(today), f.directiveId(), f.directiveUnits(), f.directiveCompleted());
     }
-
-    public static final String UNDONE = "未落实";
-    public static final String DELIVERED = "已落实";
-    public static final String TASK_OPEN = "任务办理中";
-    public static final String TASK_OVERDUE = "任务逾期";
 
     /** A meeting as compliance needs it. */
     public record Held(long partyOrgId, MeetingKind kind, LocalDate heldOn, boolean quorate, boolean firstItemStudy) {

@@ -295,6 +295,12 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                 body("report", "台账已整理完毕"), List.of(text("report", 1000, true)), true));
         withId.add(new Operation(HttpMethod.POST, "/api/v1/meetings/{id}/decisions/1/report", String.valueOf(reportMeeting),
                 Map.of("report", "台账已整理完毕"), false));
+        // partylife ledgers: the branch's year, with a hostile organisation or a hostile year, as JSON and as files
+        String year = String.valueOf(today.getYear());
+        for (String suffix : List.of("", ".xlsx", ".docx")) {
+            withId.add(new Operation(HttpMethod.GET, "/api/v1/ledgers/{id}/" + year + suffix, branch, null, false));
+            withId.add(new Operation(HttpMethod.GET, "/api/v1/ledgers/" + branch + "/{id}" + suffix, year, null, false));
+        }
 
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),
