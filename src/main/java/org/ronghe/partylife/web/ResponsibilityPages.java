@@ -41,12 +41,15 @@ class ResponsibilityPages {
     private final LetterDesk letters;
     private final DutyReportDesk reports;
     private final ComplianceBook book;
+    private final java.time.ZoneId zone;
 
-    ResponsibilityPages(Responsibilities reads, LetterDesk letters, DutyReportDesk reports, ComplianceBook book) {
+    ResponsibilityPages(Responsibilities reads, LetterDesk letters, DutyReportDesk reports, ComplianceBook book,
+                        @org.springframework.beans.factory.annotation.Value("${ronghe.zone:Asia/Shanghai}") java.time.ZoneId zone) {
         this.reads = reads;
         this.letters = letters;
         this.reports = reports;
         this.book = book;
+        this.zone = zone;
     }
 
     @GetMapping("/responsibilities")
@@ -71,8 +74,11 @@ class ResponsibilityPages {
         response.setHeader("Content-Disposition", "attachment; filename=\"responsibility-letters.xlsx\"");
         Xlsx.write(response.getOutputStream(), "责任书", List.of("单位编码", "单位", "年度", "标题", "状态", "下达时间", "签订时间",
                 "事项", "已完成", "逾期"), sink -> rows.forEach(r -> sink.accept(java.util.Arrays.asList(r.organCode(), r.organName(),
-                r.year(), r.title(), r.stateLabel(), r.issuedAt() == null ? null : r.issuedAt().atOffset(java.time.ZoneOffset.ofHours(8)),
-                r.signedAt() == null ? null : r.signedAt().atOffset(java.time.ZoneOffset.ofHours(8)), r.items(), r.fulfilled(), r.overdue()))));
+                r.year(), r.title(), r.stateLabel(), local(r.issuedAt()), local(r.signedAt()), r.items(), r.fulfilled(), r.overdue()))));
+    }
+
+    private java.time.OffsetDateTime local(java.time.Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
     @PostMapping("/responsibilities")
