@@ -119,6 +119,19 @@ class EscapingTests {
     }
 
     @Test
+    void responsibilityPagesShowLettersAndDutyItemsAsText() {
+        long letter = jdbc.sql("SELECT MIN(l.id) FROM responsibility_letter l JOIN organ o ON o.id = l.organ_id WHERE o.code = 'JG001'")
+                .query(Long.class).single();
+        int year = jdbc.sql("SELECT letter_year FROM responsibility_letter WHERE id = :id").param("id", letter).query(Integer.class).single();
+        Api.Response added = new CallsClient(context).post("committee", "/api/v1/responsibilities/" + letter + "/items",
+                Map.of("list", "INTEGRITY", "text", text("RI"), "owner", "DY000001", "dueOn", year + "-12-31"));
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        shows("committee", "/responsibilities", "OR");
+        shows("committee", "/responsibilities/" + letter, "OR", "RI", "ME");
+        shows("committee", "/responsibilities/items?organ=JG001", "RI", "ME");
+    }
+
+    @Test
     void htmxFragmentsEscapeLikeWholePages() {
         shows("committee", MockMvcRequestBuilders.get("/members").header("HX-Request", "true"), "ME");
         shows("committee", MockMvcRequestBuilders.get("/calls").header("HX-Request", "true"), "CT");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ronghe.calls.CallsClient;
+import org.ronghe.security.BadInputTests.Field;
 import org.ronghe.security.BadInputTests.Operation;
 import org.ronghe.security.BadInputTests.Read;
 import org.ronghe.security.BadInputTests.Write;
@@ -74,7 +75,11 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/meetings/decisions", List.of("org", "delivered", "page", "size")),
             new Read("/api/v1/compliance", List.of("org", "organ", "year")),
             new Read("/api/v1/compliance/reminders", List.of("org", "page", "size")),
-            new Read("/api/v1/compliance/rules", List.of()));
+            new Read("/api/v1/compliance/rules", List.of()),
+            // partylife responsibilities
+            new Read("/api/v1/responsibilities", List.of("organ", "year", "state", "page", "size")),
+            new Read("/api/v1/responsibilities/items", List.of("organ", "year", "status", "page", "size")),
+            new Read("/api/v1/responsibilities/duty-reports", List.of("organ", "year", "page", "size")));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -302,6 +307,10 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             withId.add(new Operation(HttpMethod.GET, "/api/v1/ledgers/" + branch + "/{id}" + suffix, year, null, false));
         }
 
+        Responsibility responsibility = Responsibility.create(calls, api, meetingId);
+        writes.addAll(responsibility.writes());
+        withId.addAll(responsibility.operations());
+
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),
                 client.json().get("apiKey").asString(), stepUsers, List.copyOf(writes), List.copyOf(withId));
@@ -378,6 +387,95 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                     new Operation(HttpMethod.POST, "/api/v1/service-items/{id}/withdraw", String.valueOf(item), Map.of("reason", "已解决"), false),
                     new Operation(HttpMethod.POST, "/api/v1/service-logs/{id}/confirm", String.valueOf(log), null, false),
                     new Operation(HttpMethod.POST, "/api/v1/service-logs/{id}/reject", String.valueOf(log), Map.of("reason", "未见记录"), false));
+        }
+    }
+
+    // partylife responsibilities
+    /**
+     * JG001's letter (the demo's) with its items, a JG001 meeting to attach, its top organisation with this year's
+     * duty-report meeting (the demo's) to report at, and two reports of three years back: one the demo member may vote on,
+     * one to tally on paper.
+     */
+    record Responsibility(long letter, long meeting, String top, long dutyMeeting, long ballotReport, long paperReport) {
+
+        static Responsibility create(CallsClient calls, Api api, long meeting) {
+            long letter = api.get("committee", "/api/v1/responsibilities?organ=JG001").json().get("items").get(0).get("id").asLong();
+            String top = api.get("committee", "/api/v1/directory/party-orgs?organ=JG001&kind=COMMITTEE&size=200").json().get("items")
+                    .path(0).path("code").asString(null);
+            if (top == null) {
+                top = api.get("committee", "/api/v1/directory/party-orgs?organ=JG001&kind=GENERAL_BRANCH&size=200").json().get("items")
+                        .get(0).get("code").asString();
+            }
+            long dutyMeeting = api.get("committee", "/api/v1/meetings?org=" + top + "&kind=DUTY_REPORT").json().get("items").get(0)
+                    .get("id").asLong();
+            // Three years back, a duty-report meeting of the top organisation that the demo member attended.
+            List<String> present = new java.util.ArrayList<>();
+            api.get("committee", "/api/v1/directory/members?organ=JG001&status=FULL&size=200").json().get("items")
+                    .forEach(m -> present.add(m.get("code").asString()));
+            String held = java.time.LocalDate.now(CallsClient.SHANGHAI).minusYears(3).toString();
+            Api.Response old = calls.post("committee", "/api/v1/meetings", body("org", top, "kind", "DUTY_REPORT", "heldOn", held,
+                    "place", "机关会议室", "chair", present.get(0), "present", present));
+            assertThat(old.status()).as(old.text()).isEqualTo(201);
+            long oldMeeting = old.json().get("meeting").get("id").asLong();
+            List<String> branches = new java.util.ArrayList<>();
+            api.get("committee", "/api/v1/directory/party-orgs?organ=JG001&kind=BRANCH&size=200").json().get("items")
+                    .forEach(b -> branches.add(b.get("code").asString()));
+            long[] reports = new long[2];
+            for (int i = 0; i < 2; i++) {
+                // Reported by someone other than the demo member (DY000001), who votes.
+                Api.Response report = calls.post("secretary", "/api/v1/responsibilities/duty-reports", body("org", branches.get(i),
+                        "reporter", present.get(present.size() - 1 - i), "meeting", oldMeeting, "text", "三年前的述职述廉报告"));
+                assertThat(report.status()).as(report.text()).isEqualTo(201);
+                reports[i] = report.json().get("report").get("id").asLong();
+            }
+            return new Responsibility(letter, meeting, top, dutyMeeting, reports[0], reports[1]);
+        }
+
+        List<Write> writes() {
+            String base = "/api/v1/responsibilities";
+            String year = String.valueOf(java.time.LocalDate.now(CallsClient.SHANGHAI).getYear());
+            List<Field> itemFields = List.of(of("list", ENUM, true), text("text", 1000, true), of("owner", CODE, true),
+                    of("dueOn", INSTANT, true), of("measure", ENUM, false), of("meetingKind", ENUM, false), of("target", NUMBER, false));
+            return List.of(
+                    new Write("issue a responsibility letter", "committee", base, body("organ", "JG002",
+                            "year", Integer.parseInt(year) + 1, "title", "明年的责任书", "body", "全面从严治党"),
+                            List.of(of("organ", CODE, true), of("year", NUMBER, true), text("title", 200, false),
+                                    text("body", 4000, false)), true),
+                    new Write("add a duty item", "secretary", base + "/" + letter + "/items", body("list", "PARTY_BUILDING",
+                            "text", "每月开展主题党日", "owner", "DY000001", "dueOn", year + "-12-31", "measure", "MEETINGS",
+                            "meetingKind", "THEMED_DAY", "target", 3), itemFields, true),
+                    new Write("revise a duty item", "secretary", base + "/" + letter + "/items/1/revise", body("text", "修改后的事项",
+                            "owner", "DY000001", "dueOn", year + "-12-31", "measure", "COMPLIANCE", "target", 85),
+                            itemFields.subList(1, itemFields.size()), true),
+                    new Write("withdraw a duty item", "committee", base + "/" + letter + "/items/2/withdraw", body("reason", "并入其他事项"),
+                            List.of(text("reason", 500, true)), true),
+                    new Write("attach a record to a duty item", "secretary", base + "/" + letter + "/items/7/records",
+                            body("meeting", meeting), List.of(of("meeting", CODE, true), of("decision", NUMBER, false)), true),
+                    new Write("submit a duty report", "secretary", base + "/duty-reports", body("org", top, "reporter", "DY000001",
+                            "meeting", dutyMeeting, "text", "本年度述职述廉报告"), List.of(of("org", CODE, true), of("reporter", CODE, false),
+                            of("meeting", CODE, true), text("text", 10000, true)), true),
+                    new Write("vote on a duty report", "member", base + "/duty-reports/" + ballotReport + "/votes", body("grade", "GOOD"),
+                            List.of(of("grade", ENUM, true)), true),
+                    new Write("tally a paper vote", "committee", base + "/duty-reports/" + paperReport + "/tallies", body("good", 2,
+                            "fairlyGood", 1, "fair", 0, "poor", 0), List.of(of("good", NUMBER, true), of("fairlyGood", NUMBER, true),
+                            of("fair", NUMBER, true), of("poor", NUMBER, true)), true));
+        }
+
+        List<Operation> operations() {
+            String base = "/api/v1/responsibilities";
+            String id = String.valueOf(letter);
+            Map<String, Object> item = Map.of("list", "INTEGRITY", "text", "事项", "owner", "DY000001", "dueOn", "2030-12-31");
+            return List.of(
+                    new Operation(HttpMethod.GET, base + "/{id}", id, null, false),
+                    new Operation(HttpMethod.POST, base + "/{id}/sign", id, null, false),
+                    new Operation(HttpMethod.POST, base + "/{id}/items", id, item, false),
+                    new Operation(HttpMethod.POST, base + "/{id}/items/1/revise", id, item, false),
+                    new Operation(HttpMethod.POST, base + "/{id}/items/2/withdraw", id, Map.of("reason", "并入"), false),
+                    new Operation(HttpMethod.POST, base + "/{id}/items/7/records", id, Map.of("meeting", meeting), false),
+                    new Operation(HttpMethod.GET, base + "/duty-reports/{id}", String.valueOf(ballotReport), null, false),
+                    new Operation(HttpMethod.POST, base + "/duty-reports/{id}/votes", String.valueOf(ballotReport), Map.of("grade", "GOOD"), false),
+                    new Operation(HttpMethod.POST, base + "/duty-reports/{id}/tallies", String.valueOf(paperReport),
+                            Map.of("good", 1, "fairlyGood", 0, "fair", 0, "poor", 0), false));
         }
     }
 

@@ -168,6 +168,21 @@ class ScopeWalkTests {
         WALK.put("GET /api/v1/ledgers/{org}/{year}", Walk.ONE);
         WALK.put("GET /api/v1/ledgers/{org}/{year}.xlsx", Walk.ONE);
         WALK.put("GET /api/v1/ledgers/{org}/{year}.docx", Walk.ONE);
+        // partylife responsibilities
+        WALK.put("GET /api/v1/responsibilities", Walk.LIST);
+        WALK.put("POST /api/v1/responsibilities", Walk.CREATE);
+        WALK.put("GET /api/v1/responsibilities/items", Walk.LIST);
+        WALK.put("GET /api/v1/responsibilities/{id}", Walk.ONE);
+        WALK.put("POST /api/v1/responsibilities/{id}/sign", Walk.WRITE);
+        WALK.put("POST /api/v1/responsibilities/{id}/items", Walk.WRITE);
+        for (String step : List.of("revise", "withdraw", "records")) {
+            WALK.put("POST /api/v1/responsibilities/{id}/items/{n}/" + step, Walk.WRITE);
+        }
+        WALK.put("GET /api/v1/responsibilities/duty-reports", Walk.LIST);
+        WALK.put("POST /api/v1/responsibilities/duty-reports", Walk.CREATE);
+        WALK.put("GET /api/v1/responsibilities/duty-reports/{id}", Walk.ONE);
+        WALK.put("POST /api/v1/responsibilities/duty-reports/{id}/votes", Walk.WRITE);
+        WALK.put("POST /api/v1/responsibilities/duty-reports/{id}/tallies", Walk.WRITE);
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -184,7 +199,10 @@ class ScopeWalkTests {
             Map.entry("calls", List.of("street", "community", "organ", "lead", "q", "size")),
             Map.entry("households", List.of("community", "q", "size")),
             Map.entry("visits", List.of("community", "organ", "partyOrg", "member", "size")),
-            Map.entry("problems", List.of("community", "organ", "partyOrg", "member", "size")));
+            Map.entry("problems", List.of("community", "organ", "partyOrg", "member", "size")),
+            Map.entry("responsibilities", List.of("organ", "size")),
+            Map.entry("items", List.of("organ", "size")),
+            Map.entry("duty-reports", List.of("organ", "size")));
 
     enum Walk {
         /** A list, search or rates: answered within the scope, so no foreign record in it, whatever the filter. */
@@ -238,6 +256,11 @@ class ScopeWalkTests {
     private String account;
     /** A meeting of a party organisation of an organ neither the secretary's nor the member's (partylife). */
     private long outsideMeeting;
+    /** That organ's responsibility letter, duty report, and the duty-report meeting (partylife responsibilities). */
+    private OutsideResponsibility outsideResponsibility;
+
+    record OutsideResponsibility(long letter, long report, long meeting, String org) {
+    }
 
     @BeforeAll
     void recordsInsideAndOutsideEachScope() {
@@ -269,10 +292,12 @@ class ScopeWalkTests {
         }
         outsideVisits = visitsOutsideEveryScope(calls);
         outsideMeeting = meetingOutsideEveryScope(calls);
+        outsideResponsibility = responsibilityOutsideEveryScope(calls);
         for (String role : List.of("secretary", "member", "street", "community", "leader")) {
             foreign.put(role, outsideTheScopeOf(role, noise));
             foreign.get(role).texts().addAll(outsideVisits.texts());
             foreign.get(role).texts().addAll(Set.of("走查的会议 " + mark, "走查的第一议题 " + mark));
+            foreign.get(role).texts().addAll(Set.of("走查的责任事项 " + mark, "走查的述职 " + mark));
         }
     }
 
@@ -321,6 +346,33 @@ class ScopeWalkTests {
                 "chair", chair, "firstItemStudy", true, "studyTopic", "走查的第一议题 " + mark, "present", List.of(chair)));
         assertThat(meeting.status()).as(meeting.text()).isEqualTo(201);
         return meeting.json().get("meeting").get("id").asLong();
+    }
+
+    // partylife responsibilities: next year's letter of the outside meeting's organ with an item, and a duty report there
+    private OutsideResponsibility responsibilityOutsideEveryScope(CallsClient calls) {
+        record Org(String code, String organ) {
+        }
+        Org org = jdbc.sql("SELECT p.code, o.code FROM meeting g JOIN party_org p ON p.id = g.party_org_id JOIN organ o "
+                + "ON o.id = p.organ_id WHERE g.id = :m").param("m", outsideMeeting)
+                .query((rs, n) -> new Org(rs.getString(1), rs.getString(2))).single();
+        int next = java.time.LocalDate.now(CallsClient.SHANGHAI).getYear() + 1;
+        Api.Response letter = calls.post("committee", "/api/v1/responsibilities", Map.of("organ", org.organ(), "year", next));
+        assertThat(letter.status()).as(letter.text()).isEqualTo(201);
+        long letterId = letter.json().get("letter").get("id").asLong();
+        List<String> members = jdbc.sql("SELECT m.code FROM member m JOIN party_org p ON p.id = m.party_org_id WHERE p.code = :p "
+                + "ORDER BY m.code").param("p", org.code()).query(String.class).list();
+        Api.Response item = calls.post("committee", "/api/v1/responsibilities/" + letterId + "/items", Map.of("list", "INTEGRITY",
+                "text", "走查的责任事项 " + mark, "owner", members.get(0), "dueOn", next + "-12-31"));
+        assertThat(item.status()).as(item.text()).isEqualTo(201);
+        Api.Response meeting = calls.post("committee", "/api/v1/meetings", Map.of("org", org.code(), "kind", "DUTY_REPORT",
+                "heldOn", java.time.LocalDate.now(CallsClient.SHANGHAI).minusYears(3).toString(), "place", "走查的会议 " + mark,
+                "chair", members.get(0), "present", members));
+        assertThat(meeting.status()).as(meeting.text()).isEqualTo(201);
+        long meetingId = meeting.json().get("meeting").get("id").asLong();
+        Api.Response report = calls.post(calls.secretaryOf(org.organ()), "/api/v1/responsibilities/duty-reports", Map.of("org", org.code(),
+                "reporter", members.get(0), "meeting", meetingId, "text", "走查的述职 " + mark));
+        assertThat(report.status()).as(report.text()).isEqualTo(201);
+        return new OutsideResponsibility(letterId, report.json().get("report").get("id").asLong(), meetingId, org.code());
     }
 
     // ---------------------------------------------------------------- the table covers the document
@@ -612,6 +664,13 @@ class ScopeWalkTests {
             case "directive" -> role.equals("committee");
             // a task's owner (a member) reports it done, or the secretary or the committee for them
             case "report" -> role.equals("committee") || role.equals("secretary") || role.equals("member");
+            // partylife responsibilities: the committee issues letters and records paper votes, an organ's secretary
+            // signs, both keep the lists; a secretary or a branch secretary reports, the meeting's members vote
+            case "responsibilities", "tallies" -> role.equals("committee");
+            case "sign" -> role.equals("secretary");
+            case "items", "revise", "records" -> role.equals("committee") || role.equals("secretary");
+            case "duty-reports" -> role.equals("secretary") || role.equals("member");
+            case "votes" -> role.equals("member");
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -657,6 +716,15 @@ class ScopeWalkTests {
             case "task" -> Map.of("owner", "DY000001", "dueOn", java.time.LocalDate.now().plusDays(7).toString());
             case "report" -> Map.of("report", "越界报告的落实情况");
             case "directive" -> Map.of("organs", List.of("JG001"), "deadline", java.time.LocalDate.now().plusDays(7).toString());
+            // partylife responsibilities: a letter, an item, a record, a report and votes aimed at the outside organ
+            case "responsibilities" -> Map.of("organ", "JG002", "year", java.time.LocalDate.now().getYear() + 1);
+            case "items", "revise" -> Map.of("list", "INTEGRITY", "text", "越界的责任事项", "owner", "DY000001",
+                    "dueOn", (java.time.LocalDate.now().getYear() + 1) + "-12-31");
+            case "records" -> Map.of("meeting", outsideResponsibility.meeting());
+            case "duty-reports" -> Map.of("org", outsideResponsibility.org(), "meeting", outsideResponsibility.meeting(),
+                    "text", "越界的述职");
+            case "votes" -> Map.of("grade", "GOOD");
+            case "tallies" -> Map.of("good", 1, "fairlyGood", 0, "fair", 0, "poor", 0);
             default -> Map.of();
         };
     }
@@ -665,9 +733,16 @@ class ScopeWalkTests {
 
     /** The records outside a role's scope: one of each kind to ask for, and the strings that give any of them away. */
     record Foreign(String street, String community, String organ, String partyOrg, String member, String leader,
-                   long call, long directive, Set<String> codes, Set<String> texts, OutsideVisits visits, long meeting) {
+                   long call, long directive, Set<String> codes, Set<String> texts, OutsideVisits visits, long meeting,
+                   OutsideResponsibility responsibility) {
 
         String keyFor(String operation) {
+            if (operation.contains("/duty-reports/")) {
+                return String.valueOf(responsibility.report());
+            }
+            if (operation.contains("/responsibilities/")) {
+                return String.valueOf(responsibility.letter());
+            }
             if (operation.contains("/streets/")) {
                 return street;
             }
@@ -791,7 +866,7 @@ class ScopeWalkTests {
         long directive = jdbc.sql("SELECT id FROM directive WHERE title = :t").param("t", "发给别处的指令 " + mark)
                 .query(Long.class).single();
         return new Foreign(street, community, organ, partyOrg, member, leader, foreignCall, directive, codes, texts, outsideVisits,
-                outsideMeeting);
+                outsideMeeting, outsideResponsibility);
     }
 
     private Set<String> streetsOf(Set<String> communities) {
