@@ -74,7 +74,10 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/meetings/decisions", List.of("org", "delivered", "page", "size")),
             new Read("/api/v1/compliance", List.of("org", "organ", "year")),
             new Read("/api/v1/compliance/reminders", List.of("org", "page", "size")),
-            new Read("/api/v1/compliance/rules", List.of()));
+            new Read("/api/v1/compliance/rules", List.of()),
+            // partylife commitments
+            new Read("/api/v1/commitments", List.of("org", "organ", "member", "q", "year", "measurable", "fulfilled", "page", "size")),
+            new Read("/api/v1/commitments/cards/DY000001", List.of("year")));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -273,6 +276,21 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                 List.of(of("category", CODE, true), of("community", CODE, true), text("title", 200, false)), true));
         withId.add(new Operation(HttpMethod.POST, "/api/v1/meetings/{id}/decisions/1/call", String.valueOf(meetingId),
                 Map.of("category", "ELDERLY", "community", "440103001001"), false));
+
+        // partylife commitments: DY000001's card with a commitment to withdraw; publishing (or revising) a card
+        int year = today.getYear();
+        Map<String, Object> card = body("member", "DY000001", "year", year, "duties", List.of("按时参加组织生活"),
+                "commitments", List.of(Map.of("text", "走访结对社区住户", "target", "HOUSEHOLDS_VISITED", "count", 5)));
+        Api.Response published = calls.post("committee", "/api/v1/commitments", card);
+        assertThat(published.status()).as(published.text()).isBetween(200, 201);
+        long commitment = published.json().get("commitments").get(0).get("id").asLong();
+        writes.add(new Write("publish a commitment card", "committee", "/api/v1/commitments", card,
+                List.of(of("member", CODE, true), of("year", NUMBER, false)), true));
+        writes.add(new Write("withdraw a commitment", "committee", "/api/v1/commitments/" + commitment + "/withdraw",
+                body("reason", "调整工作岗位"), List.of(text("reason", 500, true)), true));
+        withId.add(new Operation(HttpMethod.GET, "/api/v1/commitments/cards/{id}", "DY000001", null, false));
+        withId.add(new Operation(HttpMethod.POST, "/api/v1/commitments/{id}/withdraw", String.valueOf(commitment),
+                Map.of("reason", "调整工作岗位"), false));
 
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),
