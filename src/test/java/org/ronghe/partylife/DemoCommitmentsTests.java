@@ -7,7 +7,6 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.ronghe.partylife.commitment.CommitmentQueries;
-import org.ronghe.partylife.PartyLifeScope;
 import org.ronghe.support.RongheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
