@@ -88,6 +88,18 @@ class EscapingTests {
         calls.post("committee", "/api/v1/accounts", Map.of("username", "markup", "displayName", text("AC"),
                 "role", "STREET_STAFF", "scopeCode", "440103001", "password", "Start#Pass1"));
         calendar.declare(LocalDate.of(2031, 5, 6), WorkingTime.DayKind.HOLIDAY, text("CL"));
+
+        // partylife commitments: a card whose duty and commitment carry markup
+        Api.Response card = calls.post("committee", "/api/v1/commitments", Map.of("member", "DY000001", "duties", List.of(text("DU")),
+                "commitments", List.of(Map.of("text", text("PR")))));
+        assertThat(card.status()).as(card.text()).isBetween(200, 201);
+    }
+
+    @Test
+    void aMembersCardAndTheCommitmentsListShowWhatWasPromisedAsText() {
+        shows("street", "/members/DY000001/card", "ME", "PO", "DU", "PR");
+        shows("committee", "/commitments?member=DY000001", "ME", "PO", "PR");
+        shows("committee", "/commitments/card?member=DY000001", "ME", "DU", "PR");
     }
 
     @Test

@@ -79,7 +79,10 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             // partylife responsibilities
             new Read("/api/v1/responsibilities", List.of("organ", "year", "state", "page", "size")),
             new Read("/api/v1/responsibilities/items", List.of("organ", "year", "status", "page", "size")),
-            new Read("/api/v1/responsibilities/duty-reports", List.of("organ", "year", "page", "size")));
+            new Read("/api/v1/responsibilities/duty-reports", List.of("organ", "year", "page", "size")),
+            // partylife commitments
+            new Read("/api/v1/commitments", List.of("org", "organ", "member", "q", "year", "measurable", "fulfilled", "page", "size")),
+            new Read("/api/v1/commitments/cards/DY000001", List.of("year")));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -301,15 +304,30 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
         withId.add(new Operation(HttpMethod.POST, "/api/v1/meetings/{id}/decisions/1/report", String.valueOf(reportMeeting),
                 Map.of("report", "台账已整理完毕"), false));
         // partylife ledgers: the branch's year, with a hostile organisation or a hostile year, as JSON and as files
-        String year = String.valueOf(today.getYear());
+        String ledgerYear = String.valueOf(today.getYear());
         for (String suffix : List.of("", ".xlsx", ".docx")) {
-            withId.add(new Operation(HttpMethod.GET, "/api/v1/ledgers/{id}/" + year + suffix, branch, null, false));
-            withId.add(new Operation(HttpMethod.GET, "/api/v1/ledgers/" + branch + "/{id}" + suffix, year, null, false));
+            withId.add(new Operation(HttpMethod.GET, "/api/v1/ledgers/{id}/" + ledgerYear + suffix, branch, null, false));
+            withId.add(new Operation(HttpMethod.GET, "/api/v1/ledgers/" + branch + "/{id}" + suffix, ledgerYear, null, false));
         }
 
         Responsibility responsibility = Responsibility.create(calls, api, meetingId);
         writes.addAll(responsibility.writes());
         withId.addAll(responsibility.operations());
+
+        // partylife commitments: DY000001's card with a commitment to withdraw; publishing (or revising) a card
+        int year = today.getYear();
+        Map<String, Object> card = body("member", "DY000001", "year", year, "duties", List.of("按时参加组织生活"),
+                "commitments", List.of(Map.of("text", "走访结对社区住户", "target", "HOUSEHOLDS_VISITED", "count", 5)));
+        Api.Response published = calls.post("committee", "/api/v1/commitments", card);
+        assertThat(published.status()).as(published.text()).isBetween(200, 201);
+        long commitment = published.json().get("commitments").get(0).get("id").asLong();
+        writes.add(new Write("publish a commitment card", "committee", "/api/v1/commitments", card,
+                List.of(of("member", CODE, true), of("year", NUMBER, false)), true));
+        writes.add(new Write("withdraw a commitment", "committee", "/api/v1/commitments/" + commitment + "/withdraw",
+                body("reason", "调整工作岗位"), List.of(text("reason", 500, true)), true));
+        withId.add(new Operation(HttpMethod.GET, "/api/v1/commitments/cards/{id}", "DY000001", null, false));
+        withId.add(new Operation(HttpMethod.POST, "/api/v1/commitments/{id}/withdraw", String.valueOf(commitment),
+                Map.of("reason", "调整工作岗位"), false));
 
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),

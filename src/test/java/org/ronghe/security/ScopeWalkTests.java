@@ -183,6 +183,11 @@ class ScopeWalkTests {
         WALK.put("GET /api/v1/responsibilities/duty-reports/{id}", Walk.ONE);
         WALK.put("POST /api/v1/responsibilities/duty-reports/{id}/votes", Walk.WRITE);
         WALK.put("POST /api/v1/responsibilities/duty-reports/{id}/tallies", Walk.WRITE);
+        // partylife commitments (三亮): lists and writes within the party life scope, the card public to everyone
+        WALK.put("GET /api/v1/commitments", Walk.LIST);
+        WALK.put("POST /api/v1/commitments", Walk.CREATE);
+        WALK.put("GET /api/v1/commitments/cards/{code}", Walk.PUBLIC);
+        WALK.put("POST /api/v1/commitments/{id}/withdraw", Walk.WRITE);
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -202,7 +207,8 @@ class ScopeWalkTests {
             Map.entry("problems", List.of("community", "organ", "partyOrg", "member", "size")),
             Map.entry("responsibilities", List.of("organ", "size")),
             Map.entry("items", List.of("organ", "size")),
-            Map.entry("duty-reports", List.of("organ", "size")));
+            Map.entry("duty-reports", List.of("organ", "size")),
+            Map.entry("commitments", List.of("organ", "member", "q", "size")));
 
     enum Walk {
         /** A list, search or rates: answered within the scope, so no foreign record in it, whatever the filter. */
@@ -226,7 +232,9 @@ class ScopeWalkTests {
         /** Signing in or changing a password: nobody does either for another person without their password. */
         TOKEN,
         /** A record everyone may read (a visit campaign) whose figures and rows are counted within the reader's scope. */
-        SHARED
+        SHARED,
+        /** A public profile everyone signed in may read (a member's 三亮 card): never a phone or an ID number in it. */
+        PUBLIC
     }
 
     @Autowired
@@ -261,6 +269,9 @@ class ScopeWalkTests {
 
     record OutsideResponsibility(long letter, long report, long meeting, String org) {
     }
+    /** A commitment of a member of that kind of organ (partylife commitments), and the member. */
+    private long outsideCommitment;
+    private String outsideCommitmentMember;
 
     @BeforeAll
     void recordsInsideAndOutsideEachScope() {
@@ -293,11 +304,13 @@ class ScopeWalkTests {
         outsideVisits = visitsOutsideEveryScope(calls);
         outsideMeeting = meetingOutsideEveryScope(calls);
         outsideResponsibility = responsibilityOutsideEveryScope(calls);
+        outsideCommitment = commitmentOutsideEveryScope(calls);
         for (String role : List.of("secretary", "member", "street", "community", "leader")) {
             foreign.put(role, outsideTheScopeOf(role, noise));
             foreign.get(role).texts().addAll(outsideVisits.texts());
             foreign.get(role).texts().addAll(Set.of("走查的会议 " + mark, "走查的第一议题 " + mark));
             foreign.get(role).texts().addAll(Set.of("走查的责任事项 " + mark, "走查的述职 " + mark));
+            foreign.get(role).texts().addAll(Set.of("走查的承诺 " + mark, "走查的清单 " + mark));
         }
     }
 
@@ -373,6 +386,28 @@ class ScopeWalkTests {
                 "reporter", members.get(0), "meeting", meetingId, "text", "走查的述职 " + mark));
         assertThat(report.status()).as(report.text()).isEqualTo(201);
         return new OutsideResponsibility(letterId, report.json().get("report").get("id").asLong(), meetingId, org.code());
+    }
+
+    // partylife commitments
+    private long commitmentOutsideEveryScope(CallsClient calls) {
+        outsideCommitmentMember = memberOutsideEveryScope();
+        Api.Response card = calls.post("committee", "/api/v1/commitments", Map.of("member", outsideCommitmentMember,
+                "duties", List.of("走查的清单 " + mark), "commitments", List.of(Map.of("text", "走查的承诺 " + mark,
+                        "target", "HOUSEHOLDS_VISITED", "count", 3))));
+        assertThat(card.status()).as(card.text()).isBetween(200, 201);
+        for (JsonNode c : card.json().get("commitments")) {
+            if (c.get("text").asString().equals("走查的承诺 " + mark)) {
+                return c.get("id").asLong();
+            }
+        }
+        throw new AssertionError(card.text());
+    }
+
+    /** A member of an organ neither the secretary's (JG001) nor the demo member's. */
+    private String memberOutsideEveryScope() {
+        return one("""
+                SELECT MIN(m.code) FROM member m JOIN organ o ON o.id = m.organ_id WHERE o.code <> 'JG001'
+                AND o.id <> (SELECT organ_id FROM member WHERE code = (SELECT scope_code FROM account WHERE username = :a))""", "member");
     }
 
     // ---------------------------------------------------------------- the table covers the document
@@ -481,6 +516,21 @@ class ScopeWalkTests {
                     soft.assertThat(answer.status()).as("%s GET %s%s: %s", role, path, query, Refusals.excerpt(answer)).isEqualTo(200);
                     soft.assertThat(leaks(role, answer)).as("%s GET %s%s", role, path, query).isEmpty();
                 }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void aMembersCardIsPublicToEveryRoleAndCarriesNoPhoneOrIdNumber() {
+        SoftAssertions soft = new SoftAssertions();
+        for (String operation : operations(Walk.PUBLIC)) {
+            String path = operation.substring(4).replace("{code}", outsideCommitmentMember);
+            for (String role : ROLES) {
+                Api.Response answer = api.get(role, path);
+                soft.assertThat(answer.status()).as("%s GET %s: %s", role, path, Refusals.excerpt(answer)).isEqualTo(200);
+                soft.assertThat(answer.text()).as("%s GET %s", role, path).contains("走查的承诺 " + mark)
+                        .doesNotContain("\"phone", "\"idNumber", "Phone\"", "IdNumber\"");
             }
         }
         soft.assertAll();
@@ -671,6 +721,9 @@ class ScopeWalkTests {
             case "items", "revise", "records" -> role.equals("committee") || role.equals("secretary");
             case "duty-reports" -> role.equals("secretary") || role.equals("member");
             case "votes" -> role.equals("member");
+            // partylife commitments: a member publishes their own card, the organ's secretary and the committee one for them
+            // (a commitment's "withdraw" step is refused to the system administrator by the case above)
+            case "commitments" -> List.of("committee", "secretary", "member").contains(role);
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -725,6 +778,9 @@ class ScopeWalkTests {
                     "text", "越界的述职");
             case "votes" -> Map.of("grade", "GOOD");
             case "tallies" -> Map.of("good", 1, "fairlyGood", 0, "fair", 0, "poor", 0);
+            // partylife commitments: a card for a member outside every scope
+            case "commitments" -> Map.of("member", memberOutsideEveryScope(), "duties", List.of("越界的清单"),
+                    "commitments", List.of(Map.of("text", "越界的承诺")));
             default -> Map.of();
         };
     }
@@ -734,7 +790,7 @@ class ScopeWalkTests {
     /** The records outside a role's scope: one of each kind to ask for, and the strings that give any of them away. */
     record Foreign(String street, String community, String organ, String partyOrg, String member, String leader,
                    long call, long directive, Set<String> codes, Set<String> texts, OutsideVisits visits, long meeting,
-                   OutsideResponsibility responsibility) {
+                   OutsideResponsibility responsibility, long commitment) {
 
         String keyFor(String operation) {
             if (operation.contains("/duty-reports/")) {
@@ -778,6 +834,9 @@ class ScopeWalkTests {
             }
             if (operation.contains("/ledgers/")) {
                 return partyOrg;
+            }
+            if (operation.contains("/commitments/")) {
+                return String.valueOf(commitment);
             }
             return String.valueOf(operation.contains("/directives/") ? directive : call);
         }
@@ -866,7 +925,7 @@ class ScopeWalkTests {
         long directive = jdbc.sql("SELECT id FROM directive WHERE title = :t").param("t", "发给别处的指令 " + mark)
                 .query(Long.class).single();
         return new Foreign(street, community, organ, partyOrg, member, leader, foreignCall, directive, codes, texts, outsideVisits,
-                outsideMeeting, outsideResponsibility);
+                outsideMeeting, outsideResponsibility, outsideCommitment);
     }
 
     private Set<String> streetsOf(Set<String> communities) {
