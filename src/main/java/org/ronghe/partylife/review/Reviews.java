@@ -313,17 +313,24 @@ public class Reviews {
 
     /** Writes self-reviews, only while the review is not decided (a decision that just landed wins: 409). */
     public void writeSelfReviews(long reviewId, List<Review.SelfReviewed> written) {
-        int[] updated = jdbc.batchUpdate("""
-                        UPDATE review_participant SET self_review = :t, self_reviewed_at = :at, self_reviewed_by = :by
-                        WHERE review_id = :r AND member_id = :m
-                        AND EXISTS (SELECT 1 FROM review r WHERE r.id = :r AND r.state <> 'DECIDED')""",
-                written.stream().map(s -> new MapSqlParameterSource("t", s.text()).addValue("at", time(s.at())).addValue("by", s.by())
-                        .addValue("r", reviewId).addValue("m", s.memberId())).toArray(MapSqlParameterSource[]::new));
-        for (int n : updated) {
+        for (int n : selfReviews(reviewId, written, " AND EXISTS (SELECT 1 FROM review r WHERE r.id = :r AND r.state <> 'DECIDED')")) {
             if (n == 0) {
                 throw new ConflictException(Review.FROZEN, Map.of("review", reviewId));
             }
         }
+    }
+
+    /** Writes the self-reviews of a review just inserted as it stands, decided or not (the demo's). */
+    public void insertSelfReviews(long reviewId, List<Review.SelfReviewed> written) {
+        selfReviews(reviewId, written, "");
+    }
+
+    private int[] selfReviews(long reviewId, List<Review.SelfReviewed> written, String guard) {
+        return jdbc.batchUpdate("""
+                        UPDATE review_participant SET self_review = :t, self_reviewed_at = :at, self_reviewed_by = :by
+                        WHERE review_id = :r AND member_id = :m""" + guard,
+                written.stream().map(s -> new MapSqlParameterSource("t", s.text()).addValue("at", time(s.at())).addValue("by", s.by())
+                        .addValue("r", reviewId).addValue("m", s.memberId())).toArray(MapSqlParameterSource[]::new));
     }
 
     /** Writes a peer review, only while the review is not decided. */
