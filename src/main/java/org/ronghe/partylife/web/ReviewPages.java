@@ -64,14 +64,14 @@ class ReviewPages {
 
     @PostMapping("/reviews")
     String open(CurrentUser user, @RequestParam(required = false) String org, @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) String key, RedirectAttributes redirect) {
+                @RequestParam(required = false) String key, Model model, RedirectAttributes redirect) {
         try {
             ReviewDesk.Created created = desk.open(user, new ReviewDesk.NewReview(org, year), key);
             redirect.addFlashAttribute("done", "reviews.opened");
             return "redirect:/reviews/" + created.id();
         } catch (IllegalArgumentException | ConflictException refused) {
-            redirect.addFlashAttribute("error", refused.getMessage());
-            return "redirect:/reviews";
+            model.addAttribute("error", refused.getMessage());
+            return list(user, null, null, null, null, null, model);
         }
     }
 
@@ -87,31 +87,31 @@ class ReviewPages {
     }
 
     @PostMapping("/reviews/{id}/voting")
-    String startVoting(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-        return step(id, redirect, "reviews.votingStarted", () -> desk.startVoting(user, id));
+    String startVoting(CurrentUser user, @PathVariable long id, Model model, RedirectAttributes redirect) {
+        return step(user, id, model, redirect, "reviews.votingStarted", () -> desk.startVoting(user, id));
     }
 
     @PostMapping("/reviews/{id}/self-review")
     String selfReview(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String member,
-                      @RequestParam(required = false) String text, RedirectAttributes redirect) {
-        return step(id, redirect, "reviews.selfReviewed", () -> desk.selfReview(user, id, new ReviewDesk.SelfReview(member, text)));
+                      @RequestParam(required = false) String text, Model model, RedirectAttributes redirect) {
+        return step(user, id, model, redirect, "reviews.selfReviewed", () -> desk.selfReview(user, id, new ReviewDesk.SelfReview(member, text)));
     }
 
     @PostMapping("/reviews/{id}/peer-review")
     String peerReview(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String reviewer,
                       @RequestParam(required = false) String about, @RequestParam(required = false) String text,
-                      RedirectAttributes redirect) {
-        return step(id, redirect, "reviews.peerReviewed", () -> desk.peerReview(user, id, new ReviewDesk.PeerReview(reviewer, about, text)));
+                      Model model, RedirectAttributes redirect) {
+        return step(user, id, model, redirect, "reviews.peerReviewed", () -> desk.peerReview(user, id, new ReviewDesk.PeerReview(reviewer, about, text)));
     }
 
     @PostMapping("/reviews/{id}/ballot")
-    String ballot(CurrentUser user, @PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return step(id, redirect, "reviews.voted", () -> desk.ballot(user, id, grades(form, null), form.get("key")));
+    String ballot(CurrentUser user, @PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return step(user, id, model, redirect, "reviews.voted", () -> desk.ballot(user, id, grades(form, null), form.get("key")));
     }
 
     @PostMapping("/reviews/{id}/tallies")
-    String tallies(CurrentUser user, @PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return step(id, redirect, "reviews.counted", () -> {
+    String tallies(CurrentUser user, @PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return step(user, id, model, redirect, "reviews.counted", () -> {
             List<Review.PaperCount> counts = new ArrayList<>();
             form.keySet().stream().filter(k -> k.startsWith("e-")).map(k -> k.substring(2)).sorted().forEach(code ->
                     counts.add(new Review.PaperCount(code, number(form.get("e-" + code)), number(form.get("q-" + code)),
@@ -121,21 +121,23 @@ class ReviewPages {
     }
 
     @PostMapping("/reviews/{id}/decision")
-    String decide(CurrentUser user, @PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return step(id, redirect, "reviews.decided", () -> {
+    String decide(CurrentUser user, @PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return step(user, id, model, redirect, "reviews.decided", () -> {
             String meeting = form.get("meeting");
             Long meetingId = meeting == null || meeting.isBlank() ? null : Long.valueOf(number(meeting));
             desk.decide(user, id, grades(form, meetingId));
         });
     }
 
-    private static String step(long id, RedirectAttributes redirect, String done, Runnable action) {
+    /** Takes the step and goes back to the review; a refusal shows the review again with the reason. */
+    private String step(CurrentUser user, long id, Model model, RedirectAttributes redirect, String done, Runnable action) {
         try {
             action.run();
-            redirect.addFlashAttribute("done", done);
         } catch (IllegalArgumentException | ConflictException refused) {
-            redirect.addFlashAttribute("error", refused.getMessage());
+            model.addAttribute("error", refused.getMessage());
+            return one(user, id, model);
         }
+        redirect.addFlashAttribute("done", done);
         return "redirect:/reviews/" + id;
     }
 
