@@ -161,6 +161,13 @@ class ScopeWalkTests {
         WALK.put("GET /api/v1/compliance/reminders", Walk.LIST);
         WALK.put("GET /api/v1/compliance/rules", Walk.REFERENCE);
         WALK.put("POST /api/v1/compliance/rules", Walk.ADMIN_WRITE);
+        // partylife reviews
+        WALK.put("GET /api/v1/reviews", Walk.LIST);
+        WALK.put("POST /api/v1/reviews", Walk.CREATE);
+        WALK.put("GET /api/v1/reviews/{id}", Walk.ONE);
+        for (String step : List.of("voting", "self-reviews", "peer-reviews", "ballots", "tallies", "decision")) {
+            WALK.put("POST /api/v1/reviews/{id}/" + step, Walk.WRITE);
+        }
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -231,6 +238,8 @@ class ScopeWalkTests {
     private String account;
     /** A meeting of a party organisation of an organ neither the secretary's nor the member's (partylife). */
     private long outsideMeeting;
+    /** This year's review of that organisation, with a self-review (partylife reviews). */
+    private long outsideReview;
 
     @BeforeAll
     void recordsInsideAndOutsideEachScope() {
@@ -262,10 +271,12 @@ class ScopeWalkTests {
         }
         outsideVisits = visitsOutsideEveryScope(calls);
         outsideMeeting = meetingOutsideEveryScope(calls);
+        outsideReview = reviewOutsideEveryScope(calls);
         for (String role : List.of("secretary", "member", "street", "community", "leader")) {
             foreign.put(role, outsideTheScopeOf(role, noise));
             foreign.get(role).texts().addAll(outsideVisits.texts());
             foreign.get(role).texts().addAll(Set.of("走查的会议 " + mark, "走查的第一议题 " + mark));
+            foreign.get(role).texts().add("走查的自评 " + mark);
         }
     }
 
@@ -314,6 +325,23 @@ class ScopeWalkTests {
                 "chair", chair, "firstItemStudy", true, "studyTopic", "走查的第一议题 " + mark, "present", List.of(chair)));
         assertThat(meeting.status()).as(meeting.text()).isEqualTo(201);
         return meeting.json().get("meeting").get("id").asLong();
+    }
+
+    // partylife reviews
+    private long reviewOutsideEveryScope(CallsClient calls) {
+        String org = one("""
+                SELECT MIN(p.code) FROM party_org p JOIN organ o ON o.id = p.organ_id WHERE o.code <> 'JG001' AND p.kind <> 'GROUP'
+                AND o.id <> (SELECT organ_id FROM member WHERE code = (SELECT scope_code FROM account WHERE username = :a))
+                AND EXISTS (SELECT 1 FROM member m WHERE m.party_org_id = p.id AND m.status = 'FULL')""", "member");
+        Api.Response review = calls.post("committee", "/api/v1/reviews", Map.of("org", org,
+                "year", java.time.LocalDate.now(CallsClient.SHANGHAI).getYear()));
+        assertThat(review.status()).as(review.text()).isEqualTo(201);
+        long id = review.json().get("review").get("id").asLong();
+        String member = review.json().get("participants").get(0).get("code").asString();
+        Api.Response self = calls.post("committee", "/api/v1/reviews/" + id + "/self-reviews", Map.of("member", member,
+                "text", "走查的自评 " + mark));
+        assertThat(self.status()).as(self.text()).isEqualTo(200);
+        return id;
     }
 
     // ---------------------------------------------------------------- the table covers the document
@@ -596,6 +624,11 @@ class ScopeWalkTests {
             case "meetings" -> role.equals("committee") || role.equals("secretary");
             // partylife decisions: the same raise a decision of a meeting as a call
             case "call" -> role.equals("committee") || role.equals("secretary");
+            // partylife reviews: the committee and organ secretaries open and run reviews; members write their own
+            // self-review and peer reviews (the others record them) and cast their own ballot
+            case "reviews", "voting", "tallies", "decision" -> role.equals("committee") || role.equals("secretary");
+            case "self-reviews", "peer-reviews" -> List.of("committee", "secretary", "member").contains(role);
+            case "ballots" -> role.equals("member");
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -638,6 +671,13 @@ class ScopeWalkTests {
                     "place", "越界登记的会议", "chair", "DY000001");
             case "rules" -> Map.of("orgKind", "BRANCH", "kind", "LECTURE", "cadence", "MONTHLY");
             case "call" -> Map.of("category", "ELDERLY", "community", "440103001001");
+            // partylife reviews: a review of another organ's party organisation, and each step on one
+            case "reviews" -> Map.of("org", one("SELECT MIN(p.code) FROM party_org p JOIN organ o ON o.id = p.organ_id "
+                    + "WHERE o.code <> :a AND p.kind <> 'GROUP'", "JG001"), "year", java.time.LocalDate.now().getYear() - 2);
+            case "self-reviews" -> Map.of("member", "DY000001", "text", "越界的自评");
+            case "peer-reviews" -> Map.of("about", "DY000001", "text", "越界的互评");
+            case "ballots", "decision" -> Map.of("qualified", List.of("DY000001"));
+            case "tallies" -> Map.of("ballots", 1, "tallies", List.of());
             default -> Map.of();
         };
     }
@@ -646,7 +686,8 @@ class ScopeWalkTests {
 
     /** The records outside a role's scope: one of each kind to ask for, and the strings that give any of them away. */
     record Foreign(String street, String community, String organ, String partyOrg, String member, String leader,
-                   long call, long directive, Set<String> codes, Set<String> texts, OutsideVisits visits, long meeting) {
+                   long call, long directive, Set<String> codes, Set<String> texts, OutsideVisits visits, long meeting,
+                   long review) {
 
         String keyFor(String operation) {
             if (operation.contains("/streets/")) {
@@ -681,6 +722,9 @@ class ScopeWalkTests {
             }
             if (operation.contains("/meetings/")) {
                 return String.valueOf(meeting);
+            }
+            if (operation.contains("/reviews/")) {
+                return String.valueOf(review);
             }
             return String.valueOf(operation.contains("/directives/") ? directive : call);
         }
@@ -769,7 +813,7 @@ class ScopeWalkTests {
         long directive = jdbc.sql("SELECT id FROM directive WHERE title = :t").param("t", "发给别处的指令 " + mark)
                 .query(Long.class).single();
         return new Foreign(street, community, organ, partyOrg, member, leader, foreignCall, directive, codes, texts, outsideVisits,
-                outsideMeeting);
+                outsideMeeting, outsideReview);
     }
 
     private Set<String> streetsOf(Set<String> communities) {
