@@ -51,7 +51,7 @@ class ReviewPagesTests {
         var ballotPage = pages.open(member, location);
         assertThat(ballotPage.status()).isEqualTo(200);
         assertThat(ballotPage.html()).contains("id=\"ballot\"").contains("name=\"g-" + full.get(0) + "\"")
-                .contains("&lt;b&gt;认真学习&lt;/b&gt;").doesNotContain("<b>认真学习</b>").doesNotContain("id=\"decision\"");
+                .contains("&lt;b&gt;认真学习&lt;/b&gt;").contains("得票在评定后公布").doesNotContain("<b>认真学习</b>").doesNotContain("id=\"decision\"");
         var ballot = MockMvcRequestBuilders.post(location + "/ballot").with(csrf()).param("key", "page-ballot-1");
         full.forEach(code -> ballot.param("g-" + code, code.equals(full.get(0)) ? "EXCELLENT" : "QUALIFIED"));
         assertThat(pages.open(member, ballot).status()).isEqualTo(302);

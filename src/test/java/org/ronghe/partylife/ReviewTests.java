@@ -145,7 +145,10 @@ class ReviewTests {
         assertThat(again.json().get("detail").asString()).contains("只能投一次票");
         Api.Response secretary = client.post("secretary", "/api/v1/reviews/" + id + "/ballots", grades(full, 0, 0));
         assertThat(secretary.status()).isEqualTo(403);
-        client.ok(second, "/api/v1/reviews/" + id + "/ballots", grades(full, 0, 0));
+        JsonNode seenByVoter = client.ok(second, "/api/v1/reviews/" + id + "/ballots", grades(full, 0, 0));
+        // Until the decision a member sees who has voted, not the counts: comparing them around a ballot would tell its choices.
+        assertThat(participant(seenByVoter, full.get(0)).get("tally").isNull()).isTrue();
+        assertThat(participant(seenByVoter, full.get(0)).get("voted").asBoolean()).isTrue();
 
         // Paper: three ballots, the first member three 优秀, the second two 合格 and one 基本合格.
         List<Map<String, Object>> counts = List.of(Map.of("member", full.get(0), "excellent", 3),

@@ -245,10 +245,14 @@ public class ReviewDesk {
         });
     }
 
-    /** A review in full, if the person may see it: tallies, never who voted what. */
+    /**
+     * A review in full, if the person may see it: tallies, never who voted what. Until the decision only those who run
+     * it (and decide from the tallies) see the counts; members see them once decided.
+     */
     public Reviews.Detail review(CurrentUser user, long id) {
         visible(user, id);
-        return reviews.detail(id);
+        Reviews.Detail detail = reviews.detail(id);
+        return runs(user) || detail.review().state() == ReviewState.DECIDED ? detail : detail.withoutTallies();
     }
 
     /** The member behind a member's account, if they take part in the review (for the page's forms). */

@@ -65,6 +65,16 @@ public class Reviews {
     /** A review in full. {@code excellentCap}: how many may be graded 优秀. */
     public record Detail(Row review, int excellentCap, List<Participant> participants, List<PeerReview> peerReviews,
                          List<Review.Event> events) {
+
+        /**
+         * The review without tallies and proposals: what a member sees until the decision, so nobody can tell a
+         * ballot's choices by comparing the counts before and after it.
+         */
+        public Detail withoutTallies() {
+            return new Detail(review, excellentCap, participants.stream().map(p -> new Participant(p.code(), p.name(), p.full(),
+                    p.voted(), p.selfReview(), p.selfReviewedAt(), null, null, null, p.grade(), p.gradeLabel(), p.record())).toList(),
+                    peerReviews, events);
+        }
     }
 
     /** A member's grade in a decided review: {@code grade} is {@code null} for a probationary member (not graded). */
