@@ -21,4 +21,12 @@ class FullDemoMeetingsTests {
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT party_org_id) FROM meeting").query(Long.class).single()).isGreaterThan(500);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM platform_setting WHERE name = 'demo.meetings'").query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void mostBranchesOfTheFullDistrictHaveLastYearsReviewDecided() {
+        long branches = jdbc.sql("SELECT COUNT(*) FROM party_org WHERE kind = 'BRANCH'").query(Long.class).single();
+        long decided = jdbc.sql("SELECT COUNT(*) FROM review WHERE state = 'DECIDED'").query(Long.class).single();
+        assertThat(decided).isGreaterThan(branches * 3 / 4).isLessThan(branches);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM platform_setting WHERE name = 'demo.reviews'").query(Long.class).single()).isEqualTo(1);
+    }
 }

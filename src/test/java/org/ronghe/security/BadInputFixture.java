@@ -82,7 +82,9 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/responsibilities/duty-reports", List.of("organ", "year", "page", "size")),
             // partylife commitments
             new Read("/api/v1/commitments", List.of("org", "organ", "member", "q", "year", "measurable", "fulfilled", "page", "size")),
-            new Read("/api/v1/commitments/cards/DY000001", List.of("year")));
+            new Read("/api/v1/commitments/cards/DY000001", List.of("year")),
+            // partylife reviews
+            new Read("/api/v1/reviews", List.of("org", "year", "state", "q", "page", "size")));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -329,6 +331,11 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
         withId.add(new Operation(HttpMethod.POST, "/api/v1/commitments/{id}/withdraw", String.valueOf(commitment),
                 Map.of("reason", "调整工作岗位"), false));
 
+        // partylife reviews: this year's review of the demo member's branch, voting; each write valid as it stands
+        Reviews reviews = Reviews.create(calls, api);
+        writes.addAll(reviews.writes());
+        withId.addAll(reviews.operations());
+
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),
                 client.json().get("apiKey").asString(), stepUsers, List.copyOf(writes), List.copyOf(withId));
@@ -494,6 +501,64 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                     new Operation(HttpMethod.POST, base + "/duty-reports/{id}/votes", String.valueOf(ballotReport), Map.of("grade", "GOOD"), false),
                     new Operation(HttpMethod.POST, base + "/duty-reports/{id}/tallies", String.valueOf(paperReport),
                             Map.of("good", 1, "fairlyGood", 0, "fair", 0, "poor", 0), false));
+        }
+    }
+
+    // partylife reviews
+    /** A review of the demo member's branch for this year, in VOTING, and its full members. */
+    record Reviews(long id, String org, List<String> full) {
+
+        static Reviews create(CallsClient calls, Api api) {
+            String org = api.get("committee", "/api/v1/directory/members/DY000001").json().get("partyOrgCode").asString();
+            tools.jackson.databind.JsonNode found = api.get("committee", "/api/v1/directory/party-orgs/" + org).json();
+            if (found.get("kind").asString().equals("GROUP")) {
+                org = found.get("parentCode").asString();
+            }
+            int year = java.time.LocalDate.now(CallsClient.SHANGHAI).getYear();
+            Api.Response opened = calls.post("committee", "/api/v1/reviews", body("org", org, "year", year));
+            assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+            long id = opened.json().get("review").get("id").asLong();
+            List<String> full = new java.util.ArrayList<>();
+            opened.json().get("participants").forEach(p -> {
+                if (p.get("full").asBoolean()) {
+                    full.add(p.get("code").asString());
+                }
+            });
+            assertThat(calls.post("committee", "/api/v1/reviews/" + id + "/voting", null).status()).isEqualTo(200);
+            return new Reviews(id, org, List.copyOf(full));
+        }
+
+        List<Write> writes() {
+            String path = "/api/v1/reviews/" + id;
+            String other = full.stream().filter(c -> !c.equals("DY000001")).findFirst().orElse(full.get(0));
+            List<BadInputTests.Field> grades = List.of(of("excellent", CODES, false), of("qualified", CODES, false),
+                    of("basicallyQualified", CODES, false), of("unqualified", CODES, false));
+            List<BadInputTests.Field> decision = new java.util.ArrayList<>(grades);
+            decision.add(of("meeting", NUMBER, false));
+            int year = java.time.LocalDate.now(CallsClient.SHANGHAI).getYear();
+            return List.of(
+                    new Write("open a review", "committee", "/api/v1/reviews", body("org", org, "year", year - 2),
+                            List.of(of("org", CODE, true), of("year", NUMBER, true)), true),
+                    new Write("write a self-review", "member", path + "/self-reviews", body("text", "认真学习，按时参加组织生活"),
+                            List.of(text("text", 2000, true), of("member", CODE, false)), true),
+                    new Write("write a peer review", "member", path + "/peer-reviews", body("about", other, "text", "工作认真负责"),
+                            List.of(of("about", CODE, true), text("text", 1000, true), of("reviewer", CODE, false)), true),
+                    new Write("cast a ballot", "member", path + "/ballots", body("qualified", full), grades, true),
+                    new Write("count a paper vote", "committee", path + "/tallies", body("ballots", 1, "tallies",
+                            List.of(Map.of("member", full.get(0), "qualified", 1))), List.of(of("ballots", NUMBER, true)), true),
+                    new Write("decide a review", "committee", path + "/decision", body("qualified", full), decision, true));
+        }
+
+        List<Operation> operations() {
+            String ids = String.valueOf(id);
+            return List.of(
+                    new Operation(HttpMethod.GET, "/api/v1/reviews/{id}", ids, null, false),
+                    new Operation(HttpMethod.POST, "/api/v1/reviews/{id}/voting", ids, null, false),
+                    new Operation(HttpMethod.POST, "/api/v1/reviews/{id}/self-reviews", ids, Map.of("text", "自评"), false),
+                    new Operation(HttpMethod.POST, "/api/v1/reviews/{id}/peer-reviews", ids, Map.of("about", "DY000002", "text", "互评"), false),
+                    new Operation(HttpMethod.POST, "/api/v1/reviews/{id}/ballots", ids, Map.of("qualified", full), false),
+                    new Operation(HttpMethod.POST, "/api/v1/reviews/{id}/tallies", ids, Map.of("ballots", 1), false),
+                    new Operation(HttpMethod.POST, "/api/v1/reviews/{id}/decision", ids, Map.of("qualified", full), false));
         }
     }
 

@@ -188,6 +188,13 @@ class ScopeWalkTests {
         WALK.put("POST /api/v1/commitments", Walk.CREATE);
         WALK.put("GET /api/v1/commitments/cards/{code}", Walk.PUBLIC);
         WALK.put("POST /api/v1/commitments/{id}/withdraw", Walk.WRITE);
+        // partylife reviews
+        WALK.put("GET /api/v1/reviews", Walk.LIST);
+        WALK.put("POST /api/v1/reviews", Walk.CREATE);
+        WALK.put("GET /api/v1/reviews/{id}", Walk.ONE);
+        for (String step : List.of("voting", "self-reviews", "peer-reviews", "ballots", "tallies", "decision")) {
+            WALK.put("POST /api/v1/reviews/{id}/" + step, Walk.WRITE);
+        }
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -272,6 +279,8 @@ class ScopeWalkTests {
     /** A commitment of a member of that kind of organ (partylife commitments), and the member. */
     private long outsideCommitment;
     private String outsideCommitmentMember;
+    /** This year's review of that organisation, with a self-review (partylife reviews). */
+    private long outsideReview;
 
     @BeforeAll
     void recordsInsideAndOutsideEachScope() {
@@ -305,12 +314,14 @@ class ScopeWalkTests {
         outsideMeeting = meetingOutsideEveryScope(calls);
         outsideResponsibility = responsibilityOutsideEveryScope(calls);
         outsideCommitment = commitmentOutsideEveryScope(calls);
+        outsideReview = reviewOutsideEveryScope(calls);
         for (String role : List.of("secretary", "member", "street", "community", "leader")) {
             foreign.put(role, outsideTheScopeOf(role, noise));
             foreign.get(role).texts().addAll(outsideVisits.texts());
             foreign.get(role).texts().addAll(Set.of("走查的会议 " + mark, "走查的第一议题 " + mark));
             foreign.get(role).texts().addAll(Set.of("走查的责任事项 " + mark, "走查的述职 " + mark));
             foreign.get(role).texts().addAll(Set.of("走查的承诺 " + mark, "走查的清单 " + mark));
+            foreign.get(role).texts().add("走查的自评 " + mark);
         }
     }
 
@@ -408,6 +419,23 @@ class ScopeWalkTests {
         return one("""
                 SELECT MIN(m.code) FROM member m JOIN organ o ON o.id = m.organ_id WHERE o.code <> 'JG001'
                 AND o.id <> (SELECT organ_id FROM member WHERE code = (SELECT scope_code FROM account WHERE username = :a))""", "member");
+    }
+
+    // partylife reviews
+    private long reviewOutsideEveryScope(CallsClient calls) {
+        String org = one("""
+                SELECT MIN(p.code) FROM party_org p JOIN organ o ON o.id = p.organ_id WHERE o.code <> 'JG001' AND p.kind <> 'GROUP'
+                AND o.id <> (SELECT organ_id FROM member WHERE code = (SELECT scope_code FROM account WHERE username = :a))
+                AND EXISTS (SELECT 1 FROM member m WHERE m.party_org_id = p.id AND m.status = 'FULL')""", "member");
+        Api.Response review = calls.post("committee", "/api/v1/reviews", Map.of("org", org,
+                "year", java.time.LocalDate.now(CallsClient.SHANGHAI).getYear()));
+        assertThat(review.status()).as(review.text()).isEqualTo(201);
+        long id = review.json().get("review").get("id").asLong();
+        String member = review.json().get("participants").get(0).get("code").asString();
+        Api.Response self = calls.post("committee", "/api/v1/reviews/" + id + "/self-reviews", Map.of("member", member,
+                "text", "走查的自评 " + mark));
+        assertThat(self.status()).as(self.text()).isEqualTo(200);
+        return id;
     }
 
     // ---------------------------------------------------------------- the table covers the document
@@ -716,7 +744,9 @@ class ScopeWalkTests {
             case "report" -> role.equals("committee") || role.equals("secretary") || role.equals("member");
             // partylife responsibilities: the committee issues letters and records paper votes, an organ's secretary
             // signs, both keep the lists; a secretary or a branch secretary reports, the meeting's members vote
-            case "responsibilities", "tallies" -> role.equals("committee");
+            case "responsibilities" -> role.equals("committee");
+            // a paper vote's tally: the committee for a duty report; the committee or the secretary for a review
+            case "tallies" -> role.equals("committee") || operation.contains("/reviews/") && role.equals("secretary");
             case "sign" -> role.equals("secretary");
             case "items", "revise", "records" -> role.equals("committee") || role.equals("secretary");
             case "duty-reports" -> role.equals("secretary") || role.equals("member");
@@ -724,6 +754,11 @@ class ScopeWalkTests {
             // partylife commitments: a member publishes their own card, the organ's secretary and the committee one for them
             // (a commitment's "withdraw" step is refused to the system administrator by the case above)
             case "commitments" -> List.of("committee", "secretary", "member").contains(role);
+            // partylife reviews: the committee and organ secretaries open and run reviews; members write their own
+            // self-review and peer reviews (the others record them) and cast their own ballot
+            case "reviews", "voting", "decision" -> role.equals("committee") || role.equals("secretary");
+            case "self-reviews", "peer-reviews" -> List.of("committee", "secretary", "member").contains(role);
+            case "ballots" -> role.equals("member");
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -777,10 +812,17 @@ class ScopeWalkTests {
             case "duty-reports" -> Map.of("org", outsideResponsibility.org(), "meeting", outsideResponsibility.meeting(),
                     "text", "越界的述职");
             case "votes" -> Map.of("grade", "GOOD");
-            case "tallies" -> Map.of("good", 1, "fairlyGood", 0, "fair", 0, "poor", 0);
+            case "tallies" -> operation.contains("/reviews/") ? Map.of("ballots", 1, "tallies", List.of())
+                    : Map.of("good", 1, "fairlyGood", 0, "fair", 0, "poor", 0);
             // partylife commitments: a card for a member outside every scope
             case "commitments" -> Map.of("member", memberOutsideEveryScope(), "duties", List.of("越界的清单"),
                     "commitments", List.of(Map.of("text", "越界的承诺")));
+            // partylife reviews: a review of another organ's party organisation, and each step on one
+            case "reviews" -> Map.of("org", one("SELECT MIN(p.code) FROM party_org p JOIN organ o ON o.id = p.organ_id "
+                    + "WHERE o.code <> :a AND p.kind <> 'GROUP'", "JG001"), "year", java.time.LocalDate.now().getYear() - 2);
+            case "self-reviews" -> Map.of("member", "DY000001", "text", "越界的自评");
+            case "peer-reviews" -> Map.of("about", "DY000001", "text", "越界的互评");
+            case "ballots", "decision" -> Map.of("qualified", List.of("DY000001"));
             default -> Map.of();
         };
     }
@@ -790,7 +832,7 @@ class ScopeWalkTests {
     /** The records outside a role's scope: one of each kind to ask for, and the strings that give any of them away. */
     record Foreign(String street, String community, String organ, String partyOrg, String member, String leader,
                    long call, long directive, Set<String> codes, Set<String> texts, OutsideVisits visits, long meeting,
-                   OutsideResponsibility responsibility, long commitment) {
+                   OutsideResponsibility responsibility, long commitment, long review) {
 
         String keyFor(String operation) {
             if (operation.contains("/duty-reports/")) {
@@ -837,6 +879,9 @@ class ScopeWalkTests {
             }
             if (operation.contains("/commitments/")) {
                 return String.valueOf(commitment);
+            }
+            if (operation.contains("/reviews/")) {
+                return String.valueOf(review);
             }
             return String.valueOf(operation.contains("/directives/") ? directive : call);
         }
@@ -925,7 +970,7 @@ class ScopeWalkTests {
         long directive = jdbc.sql("SELECT id FROM directive WHERE title = :t").param("t", "发给别处的指令 " + mark)
                 .query(Long.class).single();
         return new Foreign(street, community, organ, partyOrg, member, leader, foreignCall, directive, codes, texts, outsideVisits,
-                outsideMeeting, outsideResponsibility, outsideCommitment);
+                outsideMeeting, outsideResponsibility, outsideCommitment, outsideReview);
     }
 
     private Set<String> streetsOf(Set<String> communities) {
