@@ -128,6 +128,11 @@ class LedgerTests {
         long call = client.read("committee", "/api/v1/meetings/" + g).get("decisions").get(0).get("callId").asLong();
         // The themed day's decision is given as a task afterwards.
         client.ok("secretary", "/api/v1/meetings/" + t + "/decisions/1/task", Map.of("owner", full.get(1), "dueOn", due()));
+        // The year's democratic review: the first full member 优秀, the others 合格.
+        long review = client.ok("committee", "/api/v1/reviews", Map.of("org", branch, "year", year)).get("review").get("id").asLong();
+        client.ok("secretary", "/api/v1/reviews/" + review + "/voting", null);
+        client.ok("secretary", "/api/v1/reviews/" + review + "/decision", Map.of("excellent", full.subList(0, 1),
+                "basicallyQualified", List.of(), "qualified", full.subList(1, full.size())));
         return new Year(g, t, l, call);
     }
 
@@ -152,7 +157,7 @@ class LedgerTests {
         assertThat(ledger.get("title").asString()).isEqualTo(name + " " + year + "年度 组织生活台账");
         List<String> keys = new ArrayList<>();
         ledger.get("sections").forEach(s -> keys.add(s.get("key").asString()));
-        assertThat(keys).containsExactly("compliance", "meetings", "attendance", "studies", "decisions");
+        assertThat(keys).containsExactly("compliance", "meetings", "attendance", "studies", "decisions", "reviews");
         assertThat(ledger.toString()).doesNotContain("不应出现");
 
         JsonNode summary = ledger.get("summary");
@@ -210,6 +215,13 @@ class LedgerTests {
                 .get("callStateLabel").asString();
         assertThat(decisions.column("落实情况")).containsExactly("诉求" + stateLabel, "未落实", "任务办理中");
 
+        // Review results: every participant, full members with the grade decided, probationary members without one.
+        Table reviews = table(ledger, "reviews");
+        assertThat(reviews.column("党员编码")).containsExactlyInAnyOrderElementsOf(roll);
+        assertThat(reviews.column("评定等次").get(reviews.column("党员编码").indexOf(full.get(0)))).isEqualTo("优秀");
+        assertThat(reviews.column("评定等次").stream().filter("合格"::equals).count()).isEqualTo(full.size() - 1);
+        assertThat(reviews.column("评定等次").stream().filter("不评定等次"::equals).count()).isEqualTo(probationary.size());
+
         String organ = client.jdbc.sql("SELECT o.code FROM call_handler h JOIN organ o ON o.id = h.organ_id WHERE h.call_id = :c")
                 .param("c", recorded.call()).query(String.class).single();
         client.calls.ok(client.calls.secretaryOf(organ), recorded.call(), "accept", null);
@@ -238,7 +250,7 @@ class LedgerTests {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.getResponse().getContentAsByteArray()))) {
             List<String> sheets = new ArrayList<>();
             workbook.forEach(s -> sheets.add(s.getSheetName()));
-            assertThat(sheets).containsExactly("合规情况", "会议记录", "党员出勤", "学习记录", "决议落实");
+            assertThat(sheets).containsExactly("合规情况", "会议记录", "党员出勤", "学习记录", "决议落实", "民主评议结果");
             Sheet register = workbook.getSheet("会议记录");
             assertThat(register.getPaneInformation().isFreezePane()).isTrue();
             assertThat(register.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
@@ -288,9 +300,10 @@ class LedgerTests {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file.getResponse().getContentAsByteArray()))) {
             List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             assertThat(paragraphs.get(0)).isEqualTo(name + " " + year + "年度 组织生活台账");
-            assertThat(paragraphs).contains("一、合规情况", "二、会议记录", "三、党员出勤", "四、学习记录", "五、决议落实");
+            assertThat(paragraphs).contains("一、合规情况", "二、会议记录", "三、党员出勤", "四、学习记录", "五、决议落实", "六、民主评议结果");
             List<XWPFTable> tables = doc.getTables();
-            assertThat(tables).hasSize(5);
+            assertThat(tables).hasSize(6);
+            assertThat(tables.get(5).getRows()).hasSize(1 + roll.size() + 1);
             XWPFTable register = tables.get(1);
             assertThat(register.getRows()).hasSize(1 + 3 + 1);
             assertThat(register.getRow(0).isRepeatHeader()).isTrue();

@@ -39,7 +39,7 @@ public class Letters {
     public record Row(long id, String organCode, String organName, int year, String title, LetterState state, String stateLabel,
                       Instant issuedAt, String issuedBy, Instant signedAt, String signedBy, int items, int fulfilled, int overdue) {
 
-        public Row counted(Fulfilment.Summary s) {
+        public Row counted(DutyFulfilment.Summary s) {
             return new Row(id, organCode, organName, year, title, state, stateLabel, issuedAt, issuedBy, signedAt, signedBy,
                     s.items(), s.fulfilled(), s.overdue());
         }

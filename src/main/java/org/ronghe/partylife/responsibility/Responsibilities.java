@@ -33,10 +33,10 @@ public class Responsibilities {
     private final MeetingDesk meetingDesk;
     private final Letters letters;
     private final DutyReports reports;
-    private final Fulfilment fulfilment;
+    private final DutyFulfilment fulfilment;
     private final NamedParameterJdbcTemplate jdbc;
 
-    Responsibilities(MeetingDesk meetingDesk, Letters letters, DutyReports reports, Fulfilment fulfilment, NamedParameterJdbcTemplate jdbc) {
+    Responsibilities(MeetingDesk meetingDesk, Letters letters, DutyReports reports, DutyFulfilment fulfilment, NamedParameterJdbcTemplate jdbc) {
         this.meetingDesk = meetingDesk;
         this.letters = letters;
         this.reports = reports;
@@ -44,11 +44,11 @@ public class Responsibilities {
         this.jdbc = jdbc;
     }
 
-    public record ListView(DutyList list, String label, List<Fulfilment.ItemView> items) {
+    public record ListView(DutyList list, String label, List<DutyFulfilment.ItemView> items) {
     }
 
     /** One of the three meetings: held or not, with the meetings of that kind the organ's party organisations held. */
-    public record YearMeeting(MeetingKind kind, String label, boolean held, List<Fulfilment.RecordLink> meetings) {
+    public record YearMeeting(MeetingKind kind, String label, boolean held, List<DutyFulfilment.RecordLink> meetings) {
     }
 
     public record LetterDetail(Letters.Row letter, String body, List<ListView> lists, List<YearMeeting> meetings,
@@ -86,14 +86,14 @@ public class Responsibilities {
     }
 
     private List<Letters.Row> counted(ResponsibilityScope scope, Letters.Filter filter, List<Letters.Row> rows) {
-        Map<Long, Fulfilment.Summary> summaries = Fulfilment.summaries(fulfilment.items(scope, filter,
+        Map<Long, DutyFulfilment.Summary> summaries = DutyFulfilment.summaries(fulfilment.items(scope, filter,
                 rows.stream().map(Letters.Row::id).toList()));
-        return rows.stream().map(r -> r.counted(summaries.getOrDefault(r.id(), Fulfilment.Summary.NONE))).toList();
+        return rows.stream().map(r -> r.counted(summaries.getOrDefault(r.id(), DutyFulfilment.Summary.NONE))).toList();
     }
 
     /** The duty items of the letters in scope, of a status if named, paged after their status is computed. */
-    public PageResult<Fulfilment.ItemView> items(CurrentUser user, Letters.Filter filter, ItemStatus status, PageQuery page) {
-        List<Fulfilment.ItemView> all = fulfilment.items(scopeOf(user), filter, null).stream()
+    public PageResult<DutyFulfilment.ItemView> items(CurrentUser user, Letters.Filter filter, ItemStatus status, PageQuery page) {
+        List<DutyFulfilment.ItemView> all = fulfilment.items(scopeOf(user), filter, null).stream()
                 .filter(i -> status == null ? i.status() != ItemStatus.WITHDRAWN : i.status() == status).toList();
         int from = (int) Math.min(all.size(), page.offset());
         return PageResult.of(all.subList(from, Math.min(all.size(), from + page.size())), page, all.size());
@@ -102,8 +102,8 @@ public class Responsibilities {
     /** A letter in full, if the person may see it. */
     public LetterDetail letter(CurrentUser user, long id) {
         ResponsibilityLetter letter = visible(user, id);
-        List<Fulfilment.ItemView> items = fulfilment.items(ResponsibilityScope.everything(), Letters.Filter.none(), List.of(id));
-        Letters.Row row = letters.row(id).counted(Fulfilment.summaries(items).getOrDefault(id, Fulfilment.Summary.NONE));
+        List<DutyFulfilment.ItemView> items = fulfilment.items(ResponsibilityScope.everything(), Letters.Filter.none(), List.of(id));
+        Letters.Row row = letters.row(id).counted(DutyFulfilment.summaries(items).getOrDefault(id, DutyFulfilment.Summary.NONE));
         List<ListView> lists = new ArrayList<>();
         for (DutyList list : DutyList.values()) {
             lists.add(new ListView(list, list.label(), items.stream().filter(i -> i.list() == list).toList()));
@@ -123,14 +123,14 @@ public class Responsibilities {
 
     /** Whether each of the three meetings was held by the organ's party organisations in the year, with the meetings. */
     public List<YearMeeting> yearMeetings(long organId, int year) {
-        Map<MeetingKind, List<Fulfilment.RecordLink>> held = new java.util.EnumMap<>(MeetingKind.class);
+        Map<MeetingKind, List<DutyFulfilment.RecordLink>> held = new java.util.EnumMap<>(MeetingKind.class);
         jdbc.query("""
                         SELECT g.id, g.kind, g.held_on, p.name FROM meeting g JOIN party_org p ON p.id = g.party_org_id
                         WHERE p.organ_id = :o AND g.kind IN (:kinds) AND g.held_on BETWEEN :from AND :to ORDER BY g.held_on, g.id""",
                 Map.of("o", organId, "kinds", THREE_MEETINGS.stream().map(Enum::name).toList(), "from", LocalDate.of(year, 1, 1),
                         "to", LocalDate.of(year, 12, 31)), rs -> {
                     MeetingKind kind = MeetingKind.valueOf(rs.getString(2));
-                    held.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Fulfilment.RecordLink("MEETING",
+                    held.computeIfAbsent(kind, k -> new ArrayList<>()).add(new DutyFulfilment.RecordLink("MEETING",
                             rs.getString(4) + kind.label(), rs.getObject(3, LocalDate.class), "/meetings/" + rs.getLong(1), false));
                 });
         return THREE_MEETINGS.stream().map(k -> new YearMeeting(k, k.label(), held.containsKey(k), held.getOrDefault(k, List.of())))

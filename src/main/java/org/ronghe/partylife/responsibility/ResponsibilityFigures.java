@@ -17,9 +17,9 @@ class ResponsibilityFigures implements FigureSource {
 
     private final Responsibilities reads;
     private final Letters letters;
-    private final Fulfilment fulfilment;
+    private final DutyFulfilment fulfilment;
 
-    ResponsibilityFigures(Responsibilities reads, Letters letters, Fulfilment fulfilment) {
+    ResponsibilityFigures(Responsibilities reads, Letters letters, DutyFulfilment fulfilment) {
         this.reads = reads;
         this.letters = letters;
         this.fulfilment = fulfilment;
@@ -28,7 +28,7 @@ class ResponsibilityFigures implements FigureSource {
     @Override
     public List<Figure> figures(CurrentUser user) {
         ResponsibilityScope scope = reads.scopeOf(user);
-        List<Fulfilment.ItemView> items = fulfilment.items(scope, Letters.Filter.none(), null).stream()
+        List<DutyFulfilment.ItemView> items = fulfilment.items(scope, Letters.Filter.none(), null).stream()
                 .filter(i -> i.status() != ItemStatus.WITHDRAWN).toList();
         return List.of(
                 new Figure("responsibilityLetters", letters.count(scope, Letters.Filter.none()), "/responsibilities"),

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.partylife.commitment.Fulfilment;
+import org.ronghe.partylife.commitment.MemberCommitments;
 import org.ronghe.visits.MemberWork;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the records say about each member over the review year, set beside the vote so a grade rests on facts: the
  * meetings they were on the roll for and attended (one query over the attendance), and their visits, households,
- * problems heard and seen through, and confirmed service hours ({@link MemberWork}, a few queries for all of them).
+ * problems heard and seen through, and confirmed service hours ({@link MemberWork}, a few queries for all of them),
+ * and how many of their measurable commitments of the year are fulfilled ({@link MemberCommitments}).
  */
 @Component
 class MemberRecords {
@@ -25,10 +28,12 @@ class MemberRecords {
 
     private final JdbcClient jdbc;
     private final MemberWork work;
+    private final MemberCommitments commitments;
 
-    MemberRecords(JdbcClient jdbc, MemberWork work) {
+    MemberRecords(JdbcClient jdbc, MemberWork work, MemberCommitments commitments) {
         this.jdbc = jdbc;
         this.work = work;
+        this.commitments = commitments;
     }
 
     Map<Long, MemberRecord> of(Collection<Long> memberIds, int year) {
@@ -48,12 +53,14 @@ class MemberRecords {
                     .query((RowCallbackHandler) rs -> meetings.put(rs.getLong(1), new long[]{rs.getLong(2), rs.getLong(3)}));
         }
         Map<Long, MemberWork.Record> done = work.of(ids, from, to);
+        Map<Long, Fulfilment.Tally> promised = commitments.of(ids, year);
         Map<Long, MemberRecord> records = new LinkedHashMap<>();
         for (Long id : ids) {
             long[] m = meetings.getOrDefault(id, new long[2]);
             MemberWork.Record w = done.getOrDefault(id, MemberWork.Record.none(id));
+            Fulfilment.Tally c = promised.getOrDefault(id, Fulfilment.Tally.NONE);
             records.put(id, new MemberRecord(m[0], m[1], w.visits(), w.householdsVisited(), w.problemsHeard(), w.problemsResolved(),
-                    w.serviceHours()));
+                    w.serviceHours(), c.measurable(), c.fulfilled()));
         }
         return records;
     }

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ronghe.partylife.responsibility.DutyReportDesk;
 import org.ronghe.partylife.responsibility.DutyReports;
-import org.ronghe.partylife.responsibility.Fulfilment;
+import org.ronghe.partylife.responsibility.DutyFulfilment;
 import org.ronghe.partylife.responsibility.ItemStatus;
 import org.ronghe.partylife.responsibility.LetterDesk;
 import org.ronghe.partylife.responsibility.LetterState;
@@ -62,7 +62,7 @@ class ResponsibilitiesApi {
 
     @GetMapping("/items")
     @Operation(summary = "责任清单事项及完成情况（由记录计算：已完成、推进中、逾期未完成），按数据范围过滤；status 筛选，默认不含已撤回")
-    PageResult<Fulfilment.ItemView> items(CurrentUser user, @RequestParam(required = false) String organ,
+    PageResult<DutyFulfilment.ItemView> items(CurrentUser user, @RequestParam(required = false) String organ,
                                           @RequestParam(required = false) Integer year, @RequestParam(required = false) ItemStatus status,
                                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return reads.items(user, new Letters.Filter(organ, year, null), status, PageQuery.of(page, size));

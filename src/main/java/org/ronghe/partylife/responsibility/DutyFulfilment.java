@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * from here.
  */
 @Component
-public class Fulfilment {
+public class DutyFulfilment {
 
     /** A record behind an item: a meeting, a decision of one, or the compliance page; {@code attached} by hand. */
     public record RecordLink(String kind, String label, LocalDate on, String href, boolean attached) {
@@ -51,7 +51,7 @@ public class Fulfilment {
     private final NamedParameterJdbcTemplate jdbc;
     private final ComplianceBook book;
 
-    Fulfilment(NamedParameterJdbcTemplate jdbc, ComplianceBook book) {
+    DutyFulfilment(NamedParameterJdbcTemplate jdbc, ComplianceBook book) {
         this.jdbc = jdbc;
         this.book = book;
     }
