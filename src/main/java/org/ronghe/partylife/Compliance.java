@@ -46,8 +46,15 @@ public final class Compliance {
                       String organCode) {
     }
 
-    /** A frequency rule: meetings of this kind are due once per period of the cadence, for organisations of this kind. */
-    public record Rule(String orgKind, MeetingKind kind, Cadence cadence, boolean active) {
+    /**
+     * A frequency rule: meetings of this kind are due once per period of the cadence, for organisations of this kind;
+     * with {@code secretaryYearly}, one of them a year is also due from the organisation's secretary (书记讲党课).
+     */
+    public record Rule(String orgKind, MeetingKind kind, Cadence cadence, boolean active, boolean secretaryYearly) {
+
+        public Rule(String orgKind, MeetingKind kind, Cadence cadence, boolean active) {
+            this(orgKind, kind, cadence, active, false);
+        }
 
         public boolean appliesTo(Org org) {
             return active && orgKind.equals(org.kind()) && (kind != MeetingKind.COMMITTEE_MEETING || org.hasCommittee());
@@ -57,7 +64,8 @@ public final class Compliance {
     public record Cell(String period, LocalDate start, LocalDate end, Status status, String statusLabel, int meetings) {
     }
 
-    public record Line(MeetingKind kind, String kindLabel, Cadence cadence, String cadenceLabel, List<Cell> cells) {
+    /** @param key the kind, or the kind with {@code _BY_SECRETARY} for the secretary's yearly line */
+    public record Line(MeetingKind kind, String kindLabel, Cadence cadence, String cadenceLabel, List<Cell> cells, String key) {
     }
 
     /** Counts of periods by status; {@code rate} is the share of due periods held with quorum, or null when none is due. */
@@ -97,16 +105,26 @@ public final class Compliance {
             if (!rule.appliesTo(org)) {
                 continue;
             }
-            List<Cell> cells = new ArrayList<>();
-            for (Cadence.Period period : rule.cadence().periods(year)) {
-                List<Meetings.Held> in = meetings.stream().filter(m -> m.partyOrgId() == org.id() && m.kind() == rule.kind()
-                        && period.holds(m.heldOn())).toList();
-                Status status = status(org, period, in, today);
-                cells.add(new Cell(period.code(), period.start(), period.end(), status, status.label(), in.size()));
+            List<Meetings.Held> ofKind = meetings.stream().filter(m -> m.partyOrgId() == org.id() && m.kind() == rule.kind()).toList();
+            lines.add(new Line(rule.kind(), rule.kind().label(), rule.cadence(), rule.cadence().label(),
+                    cells(org, rule.cadence(), ofKind, year, today), rule.kind().name()));
+            if (rule.secretaryYearly()) {
+                List<Meetings.Held> bySecretary = ofKind.stream().filter(Meetings.Held::bySecretary).toList();
+                lines.add(new Line(rule.kind(), "书记讲" + rule.kind().label(), Cadence.YEARLY, Cadence.YEARLY.label(),
+                        cells(org, Cadence.YEARLY, bySecretary, year, today), rule.kind().name() + "_BY_SECRETARY"));
             }
-            lines.add(new Line(rule.kind(), rule.kind().label(), rule.cadence(), rule.cadence().label(), cells));
         }
         return lines;
+    }
+
+    private static List<Cell> cells(Org org, Cadence cadence, List<Meetings.Held> meetings, int year, LocalDate today) {
+        List<Cell> cells = new ArrayList<>();
+        for (Cadence.Period period : cadence.periods(year)) {
+            List<Meetings.Held> in = meetings.stream().filter(m -> period.holds(m.heldOn())).toList();
+            Status status = status(org, period, in, today);
+            cells.add(new Cell(period.code(), period.start(), period.end(), status, status.label(), in.size()));
+        }
+        return cells;
     }
 
     public static Tally tally(List<Line> lines) {

@@ -13,6 +13,7 @@ import org.ronghe.platform.ConflictException;
 import org.ronghe.platform.CurrentUser;
 import org.ronghe.platform.NotFoundException;
 import org.ronghe.platform.OutOfScopeException;
+import org.ronghe.platform.Photo;
 import org.ronghe.platform.Role;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,7 +90,12 @@ public class MeetingDesk {
     public record DecisionTask(String owner, String dueOn) {
     }
 
-    public record RuleChange(String orgKind, String kind, String cadence, Boolean active) {
+    /** @param secretaryYearly a lecture rule: the secretary gives one each year too; {@code null} keeps what the rule says */
+    public record RuleChange(String orgKind, String kind, String cadence, Boolean active, Boolean secretaryYearly) {
+
+        public RuleChange(String orgKind, String kind, String cadence, Boolean active) {
+            this(orgKind, kind, cadence, active, null);
+        }
     }
 
     /** A party organisation as the desk needs it. */
@@ -102,6 +108,11 @@ public class MeetingDesk {
 
     /** The committee and the organ secretary (for their organ's organisations) record meetings. */
     public Created record(CurrentUser user, NewMeeting request, String idempotencyKey) {
+        return record(user, request, idempotencyKey, null);
+    }
+
+    /** @param photo an optional photo of the meeting (the page form's), kept with it; never required, never counted */
+    public Created record(CurrentUser user, NewMeeting request, String idempotencyKey, Photo photo) {
         if (user.role() != Role.COMMITTEE_ADMIN && user.role() != Role.ORGAN_SECRETARY) {
             throw new AccessDeniedException("只有区直机关工委或本单位党组书记可以登记组织生活");
         }
@@ -133,6 +144,9 @@ public class MeetingDesk {
                 meetings.saveAllNew(List.of(meeting));
                 for (int i = 0; i < kept.size(); i++) {
                     decisions.becomeWork(user, meeting.id(), i + 1, kept.get(i));
+                }
+                if (photo != null) {
+                    meetings.savePhoto(meeting.id(), photo, user.username(), clock.instant());
                 }
                 audit.record(Audit.Entry.change("MEETING_RECORDED", "meeting", String.valueOf(meeting.id()), null,
                         Map.of("org", org.code(), "kind", meeting.kind().name(), "heldOn", meeting.heldOn().toString(),
@@ -168,13 +182,20 @@ public class MeetingDesk {
                     + "，可选：COMMITTEE、GENERAL_BRANCH、BRANCH、GROUP、TEMPORARY_BRANCH");
         }
         MeetingKind kind = MeetingKind.parse(change.kind());
-        Compliance.Rule rule = new Compliance.Rule(orgKind, kind, Cadence.parse(change.cadence()), !Boolean.FALSE.equals(change.active()));
         Optional<Compliance.Rule> before = rules.find(orgKind, kind);
+        boolean secretaryYearly = change.secretaryYearly() != null ? change.secretaryYearly()
+                : before.map(Compliance.Rule::secretaryYearly).orElse(false);
+        if (secretaryYearly && kind != MeetingKind.LECTURE) {
+            throw new IllegalArgumentException("“书记每年至少讲一次”只适用于党课（LECTURE）");
+        }
+        Compliance.Rule rule = new Compliance.Rule(orgKind, kind, Cadence.parse(change.cadence()), !Boolean.FALSE.equals(change.active()),
+                secretaryYearly);
         transactions.executeWithoutResult(status -> {
             rules.save(rule, before.isPresent(), user.username(), clock.instant());
             audit.record(Audit.Entry.change("MEETING_RULE_CHANGED", "meeting_rule", orgKind + "/" + kind.name(),
-                    before.map(b -> Map.<String, Object>of("cadence", b.cadence().name(), "active", b.active())).orElse(null),
-                    Map.of("cadence", rule.cadence().name(), "active", rule.active())));
+                    before.map(b -> Map.<String, Object>of("cadence", b.cadence().name(), "active", b.active(),
+                            "secretaryYearly", b.secretaryYearly())).orElse(null),
+                    Map.of("cadence", rule.cadence().name(), "active", rule.active(), "secretaryYearly", rule.secretaryYearly())));
         });
         return rule;
     }

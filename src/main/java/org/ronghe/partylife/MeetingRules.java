@@ -22,9 +22,9 @@ public class MeetingRules {
     }
 
     public List<Compliance.Rule> all() {
-        return jdbc.query("SELECT org_kind, kind, cadence, active FROM meeting_rule ORDER BY org_kind, kind", Map.of(),
+        return jdbc.query("SELECT org_kind, kind, cadence, active, secretary_yearly FROM meeting_rule ORDER BY org_kind, kind", Map.of(),
                 (rs, n) -> new Compliance.Rule(rs.getString(1), MeetingKind.valueOf(rs.getString(2)), Cadence.valueOf(rs.getString(3)),
-                        rs.getBoolean(4)));
+                        rs.getBoolean(4), rs.getBoolean(5)));
     }
 
     public Optional<Compliance.Rule> find(String orgKind, MeetingKind kind) {
@@ -34,19 +34,22 @@ public class MeetingRules {
     /** Writes the rule (new or changed) and its event. */
     public void save(Compliance.Rule rule, boolean exists, String actor, Instant now) {
         MapSqlParameterSource params = new MapSqlParameterSource("orgKind", rule.orgKind()).addValue("kind", rule.kind().name())
-                .addValue("cadence", rule.cadence().name()).addValue("active", rule.active()).addValue("at", Meetings.time(now))
+                .addValue("cadence", rule.cadence().name()).addValue("active", rule.active())
+                .addValue("secretary", rule.secretaryYearly()).addValue("at", Meetings.time(now))
                 .addValue("by", actor);
         if (exists) {
             jdbc.update("""
-                    UPDATE meeting_rule SET cadence = :cadence, active = :active, version = version + 1, updated_at = :at,
+                    UPDATE meeting_rule SET cadence = :cadence, active = :active, secretary_yearly = :secretary, version = version + 1,
+                           updated_at = :at,
                            updated_by = :by WHERE org_kind = :orgKind AND kind = :kind""", params);
         } else {
             jdbc.update("""
-                    INSERT INTO meeting_rule (org_kind, kind, cadence, active, version, updated_at, updated_by)
-                    VALUES (:orgKind, :kind, :cadence, :active, 0, :at, :by)""", params);
+                    INSERT INTO meeting_rule (org_kind, kind, cadence, active, secretary_yearly, version, updated_at, updated_by)
+                    VALUES (:orgKind, :kind, :cadence, :active, :secretary, 0, :at, :by)""", params);
         }
         meetings.writeEvents(List.of(new MapSqlParameterSource().addValue("s", "rule").addValue("k", rule.orgKind() + "/" + rule.kind())
                 .addValue("type", exists ? "RULE_CHANGED" : "RULE_ADDED").addValue("at", Meetings.time(now)).addValue("actor", actor)
-                .addValue("note", rule.cadence().name() + (rule.active() ? "" : " inactive"))));
+                .addValue("note", rule.cadence().name() + (rule.active() ? "" : " inactive")
+                        + (rule.secretaryYearly() ? " secretary-yearly" : ""))));
     }
 }

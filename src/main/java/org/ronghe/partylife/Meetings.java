@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.ronghe.calls.CallState;
 import org.ronghe.platform.PageQuery;
 import org.ronghe.platform.PageResult;
+import org.ronghe.platform.Photo;
 import org.ronghe.platform.SqlWhere;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -48,8 +49,9 @@ public class Meetings {
     public record Attendee(String code, String name, boolean full, Attendance attendance, String attendanceLabel) {
     }
 
-    /** One meeting in full. */
-    public record Detail(Row meeting, String minutes, List<DecisionRow> decisions, List<Attendee> attendance, List<Meeting.Event> events) {
+    /** One meeting in full; {@code photo}: an optional photo was added (never required, never counted). */
+    public record Detail(Row meeting, String minutes, List<DecisionRow> decisions, List<Attendee> attendance, List<Meeting.Event> events,
+                         boolean photo) {
     }
 
     /**
@@ -178,6 +180,20 @@ public class Meetings {
                         "FULL".equals(rs.getString(4)), rs.getLong(5) == partyOrgId && Meeting.committeePost(rs.getString(6))));
     }
 
+    /** Keeps a meeting's optional photo, in the recording's transaction. */
+    public void savePhoto(long meetingId, Photo photo, String actor, Instant at) {
+        jdbc.update("""
+                INSERT INTO meeting_photo (meeting_id, content_type, content, size_bytes, added_at, added_by)
+                VALUES (:m, :type, :content, :size, :at, :by)""", new MapSqlParameterSource("m", meetingId)
+                .addValue("type", photo.contentType()).addValue("content", photo.content()).addValue("size", photo.content().length)
+                .addValue("at", time(at)).addValue("by", actor));
+    }
+
+    public Optional<Photo> photo(long meetingId) {
+        return jdbc.query("SELECT content_type, content FROM meeting_photo WHERE meeting_id = :m", Map.of("m", meetingId),
+                (rs, n) -> new Photo(rs.getString(1), rs.getBytes(2))).stream().findFirst();
+    }
+
     public Optional<Owner> owner(long id) {
         return jdbc.query("SELECT g.id, p.id, p.organ_id, p.community_id FROM meeting g JOIN party_org p ON p.id = g.party_org_id "
                         + "WHERE g.id = :id", Map.of("id", id),
@@ -188,6 +204,8 @@ public class Meetings {
     public Detail detail(long id) {
         Row row = jdbc.queryForObject(COLUMNS + FROM + " WHERE g.id = :id", Map.of("id", id), Meetings::row);
         String minutes = jdbc.queryForList("SELECT minutes FROM meeting WHERE id = :id", Map.of("id", id), String.class).get(0);
+        boolean photo = !jdbc.queryForList("SELECT meeting_id FROM meeting_photo WHERE meeting_id = :id", Map.of("id", id), Long.class)
+                .isEmpty();
         List<DecisionRow> decisions = jdbc.query(DECISION_COLUMNS + DECISION_FROM + " WHERE d.meeting_id = :id ORDER BY d.position",
                 Map.of("id", id), this::decisionRow);
         List<Attendee> attendance = jdbc.query("""
@@ -201,7 +219,7 @@ public class Meetings {
                         SELECT type, happened_at, actor, note FROM meeting_event WHERE subject = 'meeting' AND subject_key = :k
                         ORDER BY id""", Map.of("k", String.valueOf(id)),
                 (rs, n) -> new Meeting.Event(rs.getString(1), instant(rs, "happened_at"), rs.getString(3), rs.getString(4)));
-        return new Detail(row, minutes, decisions, attendance, events);
+        return new Detail(row, minutes, decisions, attendance, events, photo);
     }
 
     private static final String DECISION_FROM = " " + """
@@ -299,8 +317,9 @@ public class Meetings {
                 f.overdue(today), f.directiveId(), f.directiveUnits(), f.directiveCompleted());
     }
 
-    /** A meeting as compliance needs it. */
-    public record Held(long partyOrgId, MeetingKind kind, LocalDate heldOn, boolean quorate, boolean firstItemStudy) {
+    /** A meeting as compliance needs it; {@code bySecretary}: chaired (given, for a lecture) by the organisation's secretary. */
+    public record Held(long partyOrgId, MeetingKind kind, LocalDate heldOn, boolean quorate, boolean firstItemStudy,
+                       boolean bySecretary) {
     }
 
     /** Every meeting of the organisations in the list held between the dates, in one query. */
@@ -312,12 +331,15 @@ public class Meetings {
         // In slices, so no IN list grows past what a driver binds comfortably.
         for (int i = 0; i < partyOrgs.size(); i += 1000) {
             held.addAll(jdbc.query("""
-                            SELECT party_org_id, kind, held_on, quorate, first_item_study FROM meeting
-                            WHERE party_org_id IN (:orgs) AND held_on BETWEEN :from AND :to""",
+                            SELECT g.party_org_id, g.kind, g.held_on, g.quorate, g.first_item_study,
+                                   CASE WHEN c.party_org_id = g.party_org_id AND c.position IN ('SECRETARY', 'FIRST_SECRETARY')
+                                        THEN 1 ELSE 0 END
+                            FROM meeting g JOIN member c ON c.id = g.chair_id
+                            WHERE g.party_org_id IN (:orgs) AND g.held_on BETWEEN :from AND :to""",
                     new MapSqlParameterSource("orgs", partyOrgs.subList(i, Math.min(partyOrgs.size(), i + 1000)))
                             .addValue("from", from).addValue("to", to),
                     (rs, n) -> new Held(rs.getLong(1), MeetingKind.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
-                            rs.getBoolean(4), rs.getBoolean(5))));
+                            rs.getBoolean(4), rs.getBoolean(5), rs.getInt(6) == 1)));
         }
         return held;
     }

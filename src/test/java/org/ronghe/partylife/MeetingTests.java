@@ -128,6 +128,40 @@ class MeetingTests {
     }
 
     @Test
+    void theSecretaryGivesALectureOnceAYearBesideTheQuarterlyLectures() {
+        // A year no other scenario here records meetings in.
+        int year = lastYear - 1;
+        String secretary = client.jdbc.sql("""
+                SELECT MIN(m.code) FROM member m JOIN party_org p ON p.id = m.party_org_id
+                WHERE p.code = :p AND m.position = 'SECRETARY' AND m.status = 'FULL'""").param("p", branch).query(String.class).single();
+        assertThat(secretary).as("the branch's secretary").isNotNull();
+        // A member holding no post gives the first lecture.
+        String other = client.jdbc.sql("""
+                SELECT MIN(m.code) FROM member m JOIN party_org p ON p.id = m.party_org_id
+                WHERE p.code = :p AND m.position IS NULL AND m.status = 'FULL'""").param("p", branch).query(String.class).single();
+        client.ok("committee", "/api/v1/meetings", meeting(branch, "LECTURE", year + "-02-12", other, full, true));
+        assertThat(client.cell("committee", branch, year, "LECTURE", year + "-Q1")).isEqualTo("HELD");
+        assertThat(client.cell("committee", branch, year, "LECTURE_BY_SECRETARY", String.valueOf(year))).isEqualTo("MISSING");
+        client.ok("committee", "/api/v1/meetings", meeting(branch, "LECTURE", year + "-09-12", secretary, full, true));
+        assertThat(client.cell("committee", branch, year, "LECTURE_BY_SECRETARY", String.valueOf(year))).isEqualTo("HELD");
+        // The rule can be switched off, and only a lecture rule carries it.
+        Api.Response wrongKind = client.post("committee", "/api/v1/compliance/rules", Map.of("orgKind", "BRANCH", "kind", "THEMED_DAY",
+                "cadence", "MONTHLY", "active", true, "secretaryYearly", true));
+        assertThat(wrongKind.status()).as(wrongKind.text()).isEqualTo(400);
+        try {
+            client.ok("committee", "/api/v1/compliance/rules", Map.of("orgKind", "BRANCH", "kind", "LECTURE", "cadence", "QUARTERLY",
+                    "active", true, "secretaryYearly", false));
+            JsonNode grid = client.read("committee", "/api/v1/compliance?org=" + branch + "&year=" + year);
+            List<String> keys = new java.util.ArrayList<>();
+            grid.get("lines").forEach(l -> keys.add(l.get("key").asString()));
+            assertThat(keys).contains("LECTURE").doesNotContain("LECTURE_BY_SECRETARY");
+        } finally {
+            client.ok("committee", "/api/v1/compliance/rules", Map.of("orgKind", "BRANCH", "kind", "LECTURE", "cadence", "QUARTERLY",
+                    "active", true, "secretaryYearly", true));
+        }
+    }
+
+    @Test
     void aMeetingWithoutTheFirstItemStudyIsHeldWithoutTheFirstItem() {
         client.ok("secretary", "/api/v1/meetings", meeting(branch, "THEMED_DAY", lastYear + "-07-01", full.get(0),
                 fullPresent(full.size()), false));

@@ -90,10 +90,11 @@ class MeetingsClient {
     }
 
     /** The status of one cell of an organisation's grid. */
-    String cell(String user, String org, int year, String kind, String period) {
+    /** @param key a meeting kind, or {@code LECTURE_BY_SECRETARY} for the secretary's yearly lecture */
+    String cell(String user, String org, int year, String key, String period) {
         JsonNode grid = read(user, "/api/v1/compliance?org=" + org + "&year=" + year);
         for (JsonNode line : grid.get("lines")) {
-            if (line.get("kind").asString().equals(kind)) {
+            if (line.get("key").asString().equals(key)) {
                 for (JsonNode cell : line.get("cells")) {
                     if (cell.get("period").asString().equals(period)) {
                         return cell.get("status").asString();
@@ -101,6 +102,6 @@ class MeetingsClient {
                 }
             }
         }
-        throw new AssertionError("no cell " + kind + " " + period + " in " + grid);
+        throw new AssertionError("no cell " + key + " " + period + " in " + grid);
     }
 }

@@ -3,6 +3,7 @@ package org.ronghe.partylife;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.ronghe.support.Pages;
 import org.ronghe.support.RongheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -49,6 +51,40 @@ class PartyLifePagesTests {
             assertThat(page.html()).as(path).contains("<h1").doesNotContain("??");
         }
         assertThat(pages.open("committee", "/compliance?org=" + branch).html()).contains("cell HELD");
+    }
+
+    @Test
+    void aPhotoMayGoWithTheMeetingButIsNeverRequiredAndNothingButAnImageIsKept() {
+        MeetingsClient client = new MeetingsClient(context);
+        String branch = client.branches().get(0);
+        List<String> full = client.members(branch, "FULL");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+        long meetings = client.jdbc.sql("SELECT COUNT(*) FROM meeting").query(Long.class).single();
+        var notAnImage = pages.open("committee", MockMvcRequestBuilders.multipart("/meetings")
+                .file(new MockMultipartFile("photo", "photo.jpg", "image/jpeg", "不是图片".getBytes(StandardCharsets.UTF_8)))
+                .with(csrf()).param("org", branch).param("kind", "LECTURE").param("heldOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString())
+                .param("place", "党员活动室").param("chair", full.get(0)).param("present", full.get(0)).param("key", "photo-refused"));
+        assertThat(notAnImage.status()).isEqualTo(200);
+        assertThat(notAnImage.html()).contains("照片应为 JPEG、PNG 或 WebP 图片");
+        assertThat(client.jdbc.sql("SELECT COUNT(*) FROM meeting").query(Long.class).single()).isEqualTo(meetings);
+
+        var recorded = pages.open("committee", MockMvcRequestBuilders.multipart("/meetings")
+                .file(new MockMultipartFile("photo", "photo.png", "image/png", png))
+                .with(csrf()).param("org", branch).param("kind", "LECTURE").param("heldOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString())
+                .param("place", "党员活动室").param("chair", full.get(0)).param("present", full.get(0)).param("key", "photo-kept"));
+        assertThat(recorded.status()).as(recorded.html()).isEqualTo(302);
+        String location = recorded.result().getResponse().getRedirectedUrl();
+        assertThat(pages.open("committee", location).html()).contains(location + "/photo");
+        var photo = pages.open("secretary", location + "/photo");
+        assertThat(photo.status()).isEqualTo(200);
+        assertThat(photo.result().getResponse().getContentType()).isEqualTo("image/png");
+        assertThat(photo.result().getResponse().getContentAsByteArray()).isEqualTo(png);
+        long id = Long.parseLong(location.replaceAll(".*/", ""));
+        assertThat(client.read("committee", "/api/v1/meetings/" + id).get("photo").asBoolean()).isTrue();
+        // Another organ's secretary sees neither the meeting nor its photo.
+        String outsider = client.calls.secretaryOf(client.jdbc.sql("SELECT MIN(code) FROM organ WHERE code <> 'JG001'")
+                .query(String.class).single());
+        assertThat(pages.open(outsider, location + "/photo").status()).isIn(403, 404);
     }
 
     @Test

@@ -273,7 +273,8 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                         of("present", CODES, false), of("excused", CODES, false), text("minutes", 10000, false)), true));
         writes.add(new Write("change a meeting rule", "committee", "/api/v1/compliance/rules", body("orgKind", "BRANCH",
                 "kind", "LECTURE", "cadence", "QUARTERLY", "active", true),
-                List.of(of("orgKind", ENUM, true), of("kind", ENUM, true), of("cadence", ENUM, true), of("active", BOOL, false)), true));
+                List.of(of("orgKind", ENUM, true), of("kind", ENUM, true), of("cadence", ENUM, true), of("active", BOOL, false),
+                        of("secretaryYearly", BOOL, false)), true));
         withId.add(new Operation(HttpMethod.GET, "/api/v1/meetings/{id}",
                 String.valueOf(recorded.json().get("meeting").get("id").asLong()), null, false));
         // partylife decisions: the meeting's decision raised as a call (valid once; every hostile body refused, nothing raised)

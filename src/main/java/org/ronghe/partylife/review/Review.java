@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.ronghe.platform.ConflictException;
 import org.ronghe.platform.Texts;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A democratic review (民主评议党员) of one party organisation for one year: the members on its roll when it opened
@@ -47,10 +46,10 @@ public class Review {
     }
 
     /** A paper count for one member: votes per grade. */
-    public record PaperCount(String member, @JsonDeserialize(using = WholeNumbers.Int.class) Integer excellent,
-                             @JsonDeserialize(using = WholeNumbers.Int.class) Integer qualified,
-                             @JsonDeserialize(using = WholeNumbers.Int.class) Integer basicallyQualified,
-                             @JsonDeserialize(using = WholeNumbers.Int.class) Integer unqualified) {
+    public record PaperCount(String member, Integer excellent,
+                             Integer qualified,
+                             Integer basicallyQualified,
+                             Integer unqualified) {
     }
 
     private Long id;

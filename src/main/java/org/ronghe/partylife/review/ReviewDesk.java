@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.ronghe.directory.DataScopes;
-import tools.jackson.databind.annotation.JsonDeserialize;
 import org.ronghe.partylife.ComplianceBook;
 import org.ronghe.partylife.MeetingDesk;
 import org.ronghe.partylife.MeetingKind;
@@ -60,7 +59,7 @@ public class ReviewDesk {
     }
 
     /** A review to open: party organisation code and the year reviewed. */
-    public record NewReview(String org, @JsonDeserialize(using = WholeNumbers.Int.class) Integer year) {
+    public record NewReview(String org, Integer year) {
     }
 
     /** A self-review: {@code member} is the member's code, the caller's own when a member writes it. */
@@ -73,7 +72,7 @@ public class ReviewDesk {
 
     /** Grades as member codes per grade: a ballot, or the decision (with the meeting that took it, optionally). */
     public record Grades(List<String> excellent, List<String> qualified, List<String> basicallyQualified, List<String> unqualified,
-                         @JsonDeserialize(using = WholeNumbers.Long.class) Long meeting) {
+                         Long meeting) {
 
         Map<Grade, List<String>> byGrade() {
             Map<Grade, List<String>> by = new EnumMap<>(Grade.class);
@@ -86,7 +85,7 @@ public class ReviewDesk {
     }
 
     /** The count of a paper vote: how many ballots, and the votes per grade for each full member. */
-    public record PaperVote(@JsonDeserialize(using = WholeNumbers.Int.class) Integer ballots, List<Review.PaperCount> tallies) {
+    public record PaperVote(Integer ballots, List<Review.PaperCount> tallies) {
     }
 
     public PartyLifeScope scopeOf(CurrentUser user) {

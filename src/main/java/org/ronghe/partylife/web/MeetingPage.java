@@ -9,7 +9,11 @@ import org.ronghe.partylife.MeetingDesk;
 import org.ronghe.partylife.Meetings;
 import org.ronghe.platform.ConflictException;
 import org.ronghe.platform.CurrentUser;
+import org.ronghe.platform.NotFoundException;
+import org.ronghe.platform.Photo;
 import org.ronghe.platform.Role;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,12 +27,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MeetingPage {
 
     private final MeetingDesk desk;
+    private final Meetings meetings;
     private final DecisionDesk decisions;
     private final Directory directory;
     private final DataScopes dataScopes;
 
-    MeetingPage(MeetingDesk desk, DecisionDesk decisions, Directory directory, DataScopes dataScopes) {
+    MeetingPage(MeetingDesk desk, Meetings meetings, DecisionDesk decisions, Directory directory, DataScopes dataScopes) {
         this.desk = desk;
+        this.meetings = meetings;
         this.decisions = decisions;
         this.directory = directory;
         this.dataScopes = dataScopes;
@@ -55,6 +61,14 @@ class MeetingPage {
             model.addAttribute("roll", List.of());
         }
         return "meetings/meeting";
+    }
+
+    @GetMapping("/meetings/{id}/photo")
+    ResponseEntity<byte[]> photo(CurrentUser user, @PathVariable long id) {
+        desk.meeting(user, id);
+        Photo photo = meetings.photo(id).orElseThrow(() -> new NotFoundException("会议照片", String.valueOf(id)));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
+                .header("Cache-Control", "private, max-age=3600").body(photo.content());
     }
 
     @PostMapping("/meetings/{id}/decisions/{n}/call")

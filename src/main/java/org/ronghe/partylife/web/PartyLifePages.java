@@ -1,5 +1,6 @@
 package org.ronghe.partylife.web;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.ronghe.partylife.Reminders;
 import org.ronghe.platform.CurrentUser;
 import org.ronghe.platform.PageQuery;
 import org.ronghe.platform.PageResult;
+import org.ronghe.platform.Photo;
 import org.ronghe.platform.Role;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The party life pages: meetings listed, recorded and opened; the compliance grid and roll-up; the rules. */
@@ -91,12 +94,14 @@ class PartyLifePages {
                   @RequestParam(required = false) String chair, @RequestParam(required = false) String studyTopic,
                   @RequestParam(required = false) List<String> present, @RequestParam(required = false) List<String> excused,
                   @RequestParam(required = false) String decisions, @RequestParam(required = false) String minutes,
-                  @RequestParam(required = false) String key, Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) MultipartFile photo, @RequestParam(required = false) String key, Model model,
+                  RedirectAttributes redirect) throws IOException {
         boolean study = studyTopic != null && !studyTopic.isBlank();
         List<String> lines = decisions == null ? List.of() : Arrays.stream(decisions.split("\\R")).filter(s -> !s.isBlank()).toList();
         try {
             MeetingDesk.Created created = desk.record(user, new MeetingDesk.NewMeeting(org, kind, heldOn, place, chair, study,
-                    studyTopic, present, excused, minutes, lines.stream().map(MeetingDesk.NewDecision::of).toList()), key);
+                    studyTopic, present, excused, minutes, lines.stream().map(MeetingDesk.NewDecision::of).toList()), key,
+                    Photo.of(photo == null ? null : photo.getBytes()));
             redirect.addFlashAttribute("done", "meetings.recorded");
             return "redirect:/meetings/" + created.id();
         } catch (IllegalArgumentException refused) {
@@ -133,9 +138,10 @@ class PartyLifePages {
     @PostMapping("/compliance/rules")
     String changeRule(CurrentUser user, @RequestParam(required = false) String orgKind, @RequestParam(required = false) String kind,
                       @RequestParam(required = false) String cadence, @RequestParam(required = false) Boolean active,
-                      RedirectAttributes redirect) {
+                      @RequestParam(required = false) Boolean secretaryYearly, RedirectAttributes redirect) {
         try {
-            desk.changeRule(user, new MeetingDesk.RuleChange(orgKind, kind, cadence, Boolean.TRUE.equals(active)));
+            desk.changeRule(user, new MeetingDesk.RuleChange(orgKind, kind, cadence, Boolean.TRUE.equals(active),
+                    Boolean.TRUE.equals(secretaryYearly)));
             redirect.addFlashAttribute("done", "compliance.ruleSaved");
         } catch (IllegalArgumentException refused) {
             redirect.addFlashAttribute("error", refused.getMessage());

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
@@ -34,7 +35,8 @@ import tools.jackson.databind.module.SimpleModule;
  * string in a JSON body is checked as it is read, and every parameter and the path of an API request
  * before any controller sees them. Either is answered with 400 and a Chinese reason. Numbers in paths
  * and parameters are plain decimal digits: Spring alone would read "010" as octal 8, "0x10" as 16 and
- * Arabic-Indic or full-width digits as numbers, so "/calls/010" would open call 8.
+ * Arabic-Indic or full-width digits as numbers, so "/calls/010" would open call 8. Whole numbers in JSON bodies are
+ * JSON numbers only: Jackson alone would read the text "１" (full-width) or "12" as one, so a count could arrive as words.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictInput {
@@ -83,6 +85,40 @@ class StrictInput {
     @Bean
     JacksonModule checkedText() {
         return new SimpleModule("checked-text").addDeserializer(String.class, new CheckedText());
+    }
+
+    @Bean
+    JacksonModule wholeNumbers() {
+        return new SimpleModule("whole-numbers")
+                .addDeserializer(Integer.class, new WholeNumber<>(Integer.class, JsonParser::getIntValue))
+                .addDeserializer(Integer.TYPE, new WholeNumber<>(Integer.TYPE, JsonParser::getIntValue))
+                .addDeserializer(Long.class, new WholeNumber<>(Long.class, JsonParser::getLongValue))
+                .addDeserializer(Long.TYPE, new WholeNumber<>(Long.TYPE, JsonParser::getLongValue));
+    }
+
+    private static final class WholeNumber<T> extends StdScalarDeserializer<T> {
+
+        private final Function<JsonParser, T> read;
+
+        WholeNumber(Class<T> type, Function<JsonParser, T> read) {
+            super(type);
+            this.read = read;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                return read.apply(parser);
+            }
+            return (T) context.handleUnexpectedToken(handledType(), parser);
+        }
+
+        /** A JSON null is no number: refused for an {@code int} or {@code long}, absent for an {@code Integer} or {@code Long}. */
+        @Override
+        public Object getNullValue(DeserializationContext context) {
+            return handledType().isPrimitive() ? context.reportInputMismatch(this, "应为整数，不能为空") : null;
+        }
     }
 
     @Bean

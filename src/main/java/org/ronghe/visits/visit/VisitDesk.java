@@ -16,6 +16,7 @@ import org.ronghe.platform.Audit;
 import org.ronghe.platform.CurrentUser;
 import org.ronghe.platform.NotFoundException;
 import org.ronghe.platform.OutOfScopeException;
+import org.ronghe.platform.Photo;
 import org.ronghe.platform.Role;
 import org.ronghe.visits.VisitScope;
 import org.ronghe.visits.VisitScopes;

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.ronghe.platform.PageQuery;
 import org.ronghe.platform.PageResult;
+import org.ronghe.platform.Photo;
 import org.ronghe.platform.SqlWhere;
 import org.ronghe.visits.VisitScope;
 import org.springframework.jdbc.core.simple.JdbcClient;

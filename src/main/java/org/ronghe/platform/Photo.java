@@ -1,9 +1,9 @@
-package org.ronghe.visits.visit;
+package org.ronghe.platform;
 
 import java.util.Arrays;
 
 /**
- * The optional photo of a visit, taken on the doorstep. Read as what its bytes are (JPEG, PNG or WebP),
+ * An optional photo (of a visit on the doorstep, of a meeting). Read as what its bytes are (JPEG, PNG or WebP),
  * never as what its name claims; at most {@link #MAX_BYTES}. Nothing is ever scored by photos.
  */
 public record Photo(String contentType, byte[] content) {
