@@ -259,24 +259,45 @@ class BrowserTests {
 
     @Test
     void aSecretaryRecordsABranchCommitteeMeetingWhoseDecisionBecomesACallAndTheMonthTurnsGreen() throws Exception {
+        // A branch of JG001 with a committee and a month of this year or last without a committee meeting (the demo
+        // skips some): the meeting is recorded in that month.
         java.time.LocalDate today = java.time.LocalDate.now(org.ronghe.calls.CallsClient.SHANGHAI);
-        String branch = jdbc.sql("""
-                SELECT MIN(p.code) FROM party_org p JOIN organ o ON o.id = p.organ_id
+        List<String> branches = jdbc.sql("""
+                SELECT p.code FROM party_org p JOIN organ o ON o.id = p.organ_id
                 WHERE o.code = 'JG001' AND p.kind = 'BRANCH' AND p.has_committee AND p.dissolved_on IS NULL
-                AND EXISTS (SELECT 1 FROM member m WHERE m.party_org_id = p.id AND m.status = 'FULL')
-                AND NOT EXISTS (SELECT 1 FROM meeting g WHERE g.party_org_id = p.id AND g.kind = 'COMMITTEE_MEETING'
-                                AND g.held_on >= :month)""").param("month", today.withDayOfMonth(1)).query(String.class).single();
-        assertThat(branch).as("a branch of JG001 with a committee and no committee meeting this month").isNotNull();
-        String month = "%d-%02d".formatted(today.getYear(), today.getMonthValue());
+                AND EXISTS (SELECT 1 FROM member m WHERE m.party_org_id = p.id AND m.status = 'FULL') ORDER BY p.code""")
+                .query(String.class).list();
+        String branch = null;
+        java.time.LocalDate day = null;
+        for (java.time.LocalDate month = today.withDayOfMonth(1); branch == null && month.getYear() >= today.getYear() - 1;
+             month = month.minusMonths(1)) {
+            for (String code : branches) {
+                boolean held = jdbc.sql("""
+                        SELECT COUNT(*) FROM meeting g JOIN party_org p ON p.id = g.party_org_id
+                        WHERE p.code = :p AND g.kind = 'COMMITTEE_MEETING' AND g.held_on BETWEEN :from AND :to""")
+                        .param("p", code).param("from", month).param("to", month.plusMonths(1).minusDays(1))
+                        .query(Long.class).single() > 0;
+                if (!held) {
+                    branch = code;
+                    day = month.equals(today.withDayOfMonth(1)) ? today : month.plusDays(9);
+                    break;
+                }
+            }
+        }
+        assertThat(branch).as("a branch of JG001 with a committee and a month without its committee meeting").isNotNull();
+        String month = "%d-%02d".formatted(day.getYear(), day.getMonthValue());
+        String compliance = "/compliance?org=" + branch + "&year=" + day.getYear();
         By thisMonth = By.cssSelector("#line-COMMITTEE_MEETING span[data-period='" + month + "']");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         signIn("secretary", wait);
-        browser.get(url("/compliance?org=" + branch));
+        browser.get(url(compliance));
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(thisMonth)).getAttribute("class")).doesNotContain("HELD");
 
         browser.get(url("/meetings/new?org=" + branch));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("meeting-submit")));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("meeting-kind"))).selectByValue("COMMITTEE_MEETING");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+                browser.findElement(By.name("heldOn")), day.toString());
         browser.findElement(By.id("meeting-place")).sendKeys("机关党员活动室");
         browser.findElement(By.id("meeting-study")).sendKeys("学习党的二十届四中全会精神");
         for (WebElement present : browser.findElements(By.name("present"))) {
@@ -294,7 +315,7 @@ class BrowserTests {
         assertThat(jdbc.sql("SELECT origin FROM call WHERE id = :id").param("id", callId).query(String.class).single()).isEqualTo("MEETING");
         screenshot("m2-decision-became-a-call");
 
-        browser.get(url("/compliance?org=" + branch));
+        browser.get(url(compliance));
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(thisMonth)).getAttribute("class")).contains("HELD");
         screenshot("m3-compliance-month-green");
         signOut(wait);
