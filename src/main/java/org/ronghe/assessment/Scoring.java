@@ -42,7 +42,7 @@ public final class Scoring {
             BigDecimal sub = BigDecimal.ZERO;
             for (Indicator i : d.indicators()) {
                 Assessment.Line line = line(d, i, facts);
-                vetoed |= i.rule() instanceof Rule.Veto && line.evidence().get(0).count() > 0;
+                vetoed |= i.rule() instanceof Rule.Veto && facts.measure(i.rule().metric()).orElseThrow().value().signum() > 0;
                 lines.add(line);
                 sub = sub.add(line.score());
             }
