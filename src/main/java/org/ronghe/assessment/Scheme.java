@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 /**
  * A yearly, versioned assessment scheme (考核方案): dimensions of indicators whose weights make exactly 100, the
- * grade thresholds, and at most one veto or more. Only {@link #of} makes one, and only when {@link SchemeValidator}
+ * grade thresholds, any vetoes (一票否决). Only {@link #of} makes one, and only when {@link SchemeValidator}
  * finds nothing wrong, so every scheme in hand can be scored.
  */
 public final class Scheme {
