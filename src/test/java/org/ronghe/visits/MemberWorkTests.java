@@ -83,6 +83,24 @@ class MemberWorkTests {
         assertThat(earlier.serviceHours()).isEqualByComparingTo("0");
     }
 
+    @Test
+    void a_district_of_members_read_in_one_pass_gets_the_same_records_as_a_few_looked_up_by_id() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        List<Long> every = new java.util.ArrayList<>(jdbc.sql("SELECT id FROM member ORDER BY id").query(Long.class).list());
+        // Past a thousand ids the records are read in one pass; ids of no member simply get zeros.
+        for (long fake = -1; every.size() <= 1000; fake--) {
+            every.add(fake);
+        }
+        List<Long> few = jdbc.sql("""
+                SELECT DISTINCT member_id FROM visit WHERE member_id IS NOT NULL ORDER BY member_id LIMIT 20""").query(Long.class).list();
+        Map<Long, MemberWork.Record> all = work.of(every, today.minusYears(2), today);
+        Map<Long, MemberWork.Record> some = work.of(few, today.minusYears(2), today);
+        assertThat(all).hasSize(every.size());
+        few.forEach(id -> assertThat(all.get(id)).as("member " + id).isEqualTo(some.get(id)));
+        assertThat(all.get(-1L)).isEqualTo(MemberWork.Record.none(-1L));
+        assertThat(some.values().stream().mapToLong(MemberWork.Record::visits).sum()).isPositive();
+    }
+
     private long id(String code) {
         return jdbc.sql("SELECT id FROM member WHERE code = :c").param("c", code).query(Long.class).single();
     }
