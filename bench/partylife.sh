@@ -8,35 +8,12 @@ set -euo pipefail
 URL="${RONGHE_URL:-http://localhost:8080}"
 PASSWORD="${RONGHE_PASSWORD:?set RONGHE_PASSWORD to the demo password}"
 RUNS="${1:-30}"
-JAR=$(mktemp)
-trap 'rm -f "$JAR"' EXIT
-
-TOKEN=$(curl -sf -H 'Content-Type: application/json' \
-  -d "{\"username\":\"committee\",\"password\":\"$PASSWORD\"}" "$URL/api/v1/auth/tokens" \
-  | python3 -c 'import sys, json; print(json.load(sys.stdin)["token"])')
-CSRF=$(curl -sf -c "$JAR" -b "$JAR" "$URL/login" | python3 -c '
-import re, sys
-print(re.search(r"name=\"_csrf\" value=\"([^\"]+)\"", sys.stdin.read()).group(1))')
-curl -sf -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "username=committee" --data-urlencode "password=$PASSWORD" \
-  --data-urlencode "_csrf=$CSRF" "$URL/login"
+WARMUP=3
+. "$(dirname "$0")/lib-http.sh"
 YEAR=$(date +%Y)
 # The branch with the most meetings this year: the largest ledger.
 BRANCH=$(curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v1/meetings?from=$YEAR-01-01&size=200" \
   | python3 -c 'import sys, json, collections; print(collections.Counter(m["orgCode"] for m in json.load(sys.stdin)["items"]).most_common(1)[0][0])')
-
-measure() {
-  local name="$1" path="$2" auth=("${@:3}")
-  for _ in 1 2 3; do curl -sf -o /dev/null "${auth[@]}" "$URL$path"; done
-  for _ in $(seq 1 "$RUNS"); do
-    curl -sf -o /dev/null -w '%{time_total}\n' "${auth[@]}" "$URL$path"
-  done | python3 -c '
-import sys
-xs = sorted(float(l) * 1000 for l in sys.stdin if l.strip())
-def p(q): return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
-print(f"| {sys.argv[1]} | {len(xs)} | {p(.5):.1f} | {p(.95):.1f} | {p(.99):.1f} |")' "$name"
-}
-page() { measure "$1" "$2" -b "$JAR"; }
-api() { measure "$1" "$2" -H "Authorization: Bearer $TOKEN"; }
 
 echo "| party life, whole district ($YEAR; ledger of $BRANCH) | runs | p50 ms | p95 ms | p99 ms |"
 echo "| --- | --- | --- | --- | --- |"

@@ -144,7 +144,7 @@ public class DecisionDesk {
                 .orElseThrow(() -> new IllegalArgumentException("社区编码不存在：" + communityCode)).id();
         String title = call.title() == null || call.title().isBlank()
                 ? decision.text().substring(0, Math.min(decision.text().length(), 200)) : call.title().trim();
-        Meetings.Row row = meetings.detail(meetingId).meeting();
+        Meetings.Row row = meetings.row(meetingId);
         String description = "会议决定：" + row.orgName() + row.kindLabel() + "（" + row.heldOn() + "）决定事项 " + position + "："
                 + decision.text();
         CallIntake.Raised raised = intake.raise(new CallIntake.Problem(user.username(), title, description, category, Origin.MEETING,
@@ -159,7 +159,7 @@ public class DecisionDesk {
         Decision decision = meetings.decision(meetingId, position)
                 .orElseThrow(() -> new NotFoundException("决定事项", meetingId + "/" + position));
         LocalDate deadline = date(directive.deadline(), "完成时限（deadline）");
-        Meetings.Row row = meetings.detail(meetingId).meeting();
+        Meetings.Row row = meetings.row(meetingId);
         String title = decision.text().substring(0, Math.min(decision.text().length(), 200));
         String body = "会议决定：" + row.orgName() + row.kindLabel() + "（" + row.heldOn() + "）决定事项 " + position + "：" + decision.text();
         List<String> organs = directive.organs() == null ? List.of()

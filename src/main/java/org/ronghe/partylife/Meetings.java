@@ -201,8 +201,13 @@ public class Meetings {
                 .stream().findFirst();
     }
 
+    /** One meeting's row of the list, without its attendance, decisions and events. */
+    public Row row(long id) {
+        return jdbc.queryForObject(COLUMNS + FROM + " WHERE g.id = :id", Map.of("id", id), Meetings::row);
+    }
+
     public Detail detail(long id) {
-        Row row = jdbc.queryForObject(COLUMNS + FROM + " WHERE g.id = :id", Map.of("id", id), Meetings::row);
+        Row row = row(id);
         String minutes = jdbc.queryForList("SELECT minutes FROM meeting WHERE id = :id", Map.of("id", id), String.class).get(0);
         boolean photo = !jdbc.queryForList("SELECT meeting_id FROM meeting_photo WHERE meeting_id = :id", Map.of("id", id), Long.class)
                 .isEmpty();
