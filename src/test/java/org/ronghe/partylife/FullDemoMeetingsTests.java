@@ -3,14 +3,12 @@ package org.ronghe.partylife;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.ronghe.support.RongheTest;
+import org.ronghe.support.FullDemoDistrict;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /** The full demo district (569 grassroots organisations) gets its year of organisational life at the first start. */
-@RongheTest
-@TestPropertySource(properties = {"ronghe.test.schema=fulldemo_meetings", "ronghe.demo.size=full"})
+@FullDemoDistrict
 class FullDemoMeetingsTests {
 
     @Autowired

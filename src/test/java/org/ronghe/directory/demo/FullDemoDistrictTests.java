@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.ronghe.support.Api;
-import org.ronghe.support.RongheTest;
+import org.ronghe.support.FullDemoDistrict;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The full demo district, as {@code ./mvnw spring-boot:run} seeds it, has the figures of the report. */
-@RongheTest
-@TestPropertySource(properties = {"ronghe.test.schema=fulldemo", "ronghe.demo.size=full", "ronghe.demo.visits=full"})
+@FullDemoDistrict
 class FullDemoDistrictTests {
 
     @Autowired

@@ -3,14 +3,12 @@ package org.ronghe.visits.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.ronghe.support.RongheTest;
+import org.ronghe.support.FullDemoDistrict;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /** The full demo district (212 communities, 10,400 members) gets its year of community service at the first start. */
-@RongheTest
-@TestPropertySource(properties = {"ronghe.test.schema=fulldemo_service", "ronghe.demo.size=full"})
+@FullDemoDistrict
 class FullDemoServiceTests {
 
     @Autowired
