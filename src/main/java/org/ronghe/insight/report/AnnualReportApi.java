@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ronghe.platform.CurrentUser;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The annual report as a Word file, from the API and from the diagnosis page's button (the same file). The document
  * is written in full before the first byte goes out, so a refusal is still a problem answer.
  */
-@Controller
+@RestController
 @Tag(name = "reports", description = "年度调研报告：由记录起草的 Word 文档")
 class AnnualReportApi {
 
