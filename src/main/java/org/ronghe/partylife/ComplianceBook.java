@@ -92,6 +92,26 @@ public class ComplianceBook {
 
     public Rollup rollup(PartyLifeScope scope, String organ, Integer year) {
         int y = year(year);
+        List<OrgSummary> summaries = new ArrayList<>();
+        Compliance.Tally total = Compliance.Tally.ZERO;
+        for (OrgLines org : lines(scope, organ, y)) {
+            Compliance.Tally tally = org.tally();
+            summaries.add(new OrgSummary(org.org().code(), org.org().name(), org.org().kind(), org.org().organCode(), tally, tally.rate()));
+            total = total.plus(tally);
+        }
+        summaries.sort(Comparator.comparing(OrgSummary::code));
+        return new Rollup(y, organ == null || organ.isBlank() ? null : organ.trim(), summaries, total, total.rate());
+    }
+
+    /** An organisation and its compliance lines for the year (the rollup's tally is theirs, summed). */
+    record OrgLines(Compliance.Org org, List<Compliance.Line> lines, Compliance.Tally tally) {
+    }
+
+    /**
+     * Every organisation in scope (of one organ, if named) that some rule applies to and that has a period due or open
+     * in the year, with its lines, ordered by code: what the rollup and the diagnosis both read.
+     */
+    List<OrgLines> lines(PartyLifeScope scope, String organ, int y) {
         SqlWhere where = new SqlWhere().and(scope.partyOrgs("p"));
         where.eq("o.code", "f_organ", organ);
         List<Compliance.Org> orgs = jdbc.query(ORGS + where.sql() + " ORDER BY p.code", where.params(), (rs, n) -> org(rs));
@@ -99,21 +119,19 @@ public class ComplianceBook {
         Map<Long, List<Meetings.Held>> held = meetings.held(orgs.stream().map(Compliance.Org::id).toList(),
                 LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)).stream().collect(Collectors.groupingBy(Meetings.Held::partyOrgId));
         LocalDate today = today();
-        List<OrgSummary> summaries = new ArrayList<>();
-        Compliance.Tally total = Compliance.Tally.ZERO;
+        List<OrgLines> result = new ArrayList<>();
         for (Compliance.Org org : orgs) {
             if (all.stream().noneMatch(r -> r.appliesTo(org))) {
                 continue;
             }
-            Compliance.Tally tally = Compliance.tally(Compliance.lines(org, all, held.getOrDefault(org.id(), List.of()), y, today));
+            List<Compliance.Line> lines = Compliance.lines(org, all, held.getOrDefault(org.id(), List.of()), y, today);
+            Compliance.Tally tally = Compliance.tally(lines);
             if (tally.due() == 0 && tally.open() == 0) {
                 continue;
             }
-            summaries.add(new OrgSummary(org.code(), org.name(), org.kind(), org.organCode(), tally, tally.rate()));
-            total = total.plus(tally);
+            result.add(new OrgLines(org, lines, tally));
         }
-        summaries.sort(Comparator.comparing(OrgSummary::code));
-        return new Rollup(y, organ == null || organ.isBlank() ? null : organ.trim(), summaries, total, total.rate());
+        return result;
     }
 
     /** Every organisation with the rules that apply to it: what the reminders run over. */

@@ -76,6 +76,9 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/compliance", List.of("org", "organ", "year")),
             new Read("/api/v1/compliance/reminders", List.of("org", "page", "size")),
             new Read("/api/v1/compliance/rules", List.of()),
+            // insight
+            new Read("/api/v1/diagnosis", List.of("year", "organ")),
+            new Read("/api/v1/reports/annual", List.of("year")),
             // partylife responsibilities
             new Read("/api/v1/responsibilities", List.of("organ", "year", "state", "page", "size")),
             new Read("/api/v1/responsibilities/items", List.of("organ", "year", "status", "page", "size")),

@@ -195,6 +195,9 @@ class ScopeWalkTests {
         for (String step : List.of("voting", "self-reviews", "peer-reviews", "ballots", "tallies", "decision")) {
             WALK.put("POST /api/v1/reviews/{id}/" + step, Walk.WRITE);
         }
+        // insight: the diagnosis (JSON) and the annual report (a Word file) are counted within the reader's scope
+        WALK.put("GET /api/v1/diagnosis", Walk.LIST);
+        WALK.put("GET /api/v1/reports/annual", Walk.LIST);
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -215,7 +218,8 @@ class ScopeWalkTests {
             Map.entry("responsibilities", List.of("organ", "size")),
             Map.entry("items", List.of("organ", "size")),
             Map.entry("duty-reports", List.of("organ", "size")),
-            Map.entry("commitments", List.of("organ", "member", "q", "size")));
+            Map.entry("commitments", List.of("organ", "member", "q", "size")),
+            Map.entry("diagnosis", List.of("organ")));
 
     enum Walk {
         /** A list, search or rates: answered within the scope, so no foreign record in it, whatever the filter. */
@@ -1040,6 +1044,9 @@ class ScopeWalkTests {
 
     /** The foreign codes and texts in an answer: codes as whole values (a refusal may repeat the key asked for). */
     private Set<String> leaks(String role, Api.Response answer) {
+        if (answer.contentType() != null && answer.contentType().contains("wordprocessingml")) {
+            return foreignIn(role, words(answer.body()));
+        }
         if (answer.body().length == 0 || answer.contentType() == null || !answer.contentType().contains("json")) {
             return Set.of();
         }
@@ -1076,6 +1083,18 @@ class ScopeWalkTests {
             });
         } else {
             node.forEach(child -> collect(child, values));
+        }
+    }
+
+    /** Every paragraph and table cell of a Word document (the annual report). */
+    private static List<String> words(byte[] docx) {
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(docx))) {
+            List<String> words = new ArrayList<>();
+            doc.getParagraphs().forEach(p -> words.add(p.getText()));
+            doc.getTables().forEach(t -> t.getRows().forEach(r -> r.getTableCells().forEach(c -> words.add(c.getText()))));
+            return words;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
