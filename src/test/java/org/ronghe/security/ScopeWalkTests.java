@@ -195,6 +195,10 @@ class ScopeWalkTests {
         for (String step : List.of("voting", "self-reviews", "peer-reviews", "ballots", "tallies", "decision")) {
             WALK.put("POST /api/v1/reviews/{id}/" + step, Walk.WRITE);
         }
+        // insight: the command dashboard, every panel counted within the reader's scope
+        for (String panel : List.of("today", "overdue-by-organ", "communities", "rankings", "trends")) {
+            WALK.put("GET /api/v1/dashboard/" + panel, Walk.LIST);
+        }
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -1023,6 +1027,9 @@ class ScopeWalkTests {
         }
         if (path.endsWith("/metrics")) {
             return List.of("?groupBy=organ", "?groupBy=street", "?groupBy=community", "?groupBy=category");
+        }
+        if (path.endsWith("/dashboard/communities")) {
+            return List.of("?measure=openCalls", "?measure=visitCoverage");
         }
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("street", "?street=" + outside.street());
