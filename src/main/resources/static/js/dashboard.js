@@ -1,5 +1,6 @@
-// The command dashboard and its wall screen: every panel is fetched from /api/v1/dashboard and every bar, point and
-// tile leads to the list of the records it counts. The wall screen fetches again every data-refresh seconds.
+// The command dashboard and its wall screen: every panel is fetched from /dashboard/data (the answers of
+// /api/v1/dashboard, with the page session) and every bar, point and tile leads to the list of the records it counts.
+// The wall screen fetches again every data-refresh seconds.
 (function () {
   'use strict';
 
@@ -49,12 +50,18 @@
         return;
       }
       if (wall) {
+        // The wall refreshes itself every minute: its charts change without replaying their entrance each time.
+        option.animation = false;
         option.backgroundColor = 'transparent';
         option.textStyle = {fontSize: 16};
       }
-      c.setOption(option, true);
       c.links = links;
-      c.getDom().dataset.ready = 'true';
+      // Ready once drawn and animated: a bar is where a click finds it only then.
+      c.off('finished');
+      c.on('finished', function () {
+        c.getDom().dataset.ready = 'true';
+      });
+      c.setOption(option, true);
     }
 
     function el(tag, className, text) {
@@ -107,7 +114,7 @@
           list.replaceChildren(el('li', 'muted', texts.none));
         }
         draw('overdue-chart', {
-          tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+          tooltip: {trigger: 'axis', renderMode: 'richText', axisPointer: {type: 'shadow'}},
           grid: {left: 8, right: 24, top: 8, bottom: 8, containLabel: true},
           xAxis: {type: 'value', minInterval: 1},
           yAxis: {type: 'category', inverse: true, data: items.map(function (i) { return i.organName; }),
@@ -126,10 +133,10 @@
         var max = coverage ? 100 : Math.max(1, Math.max.apply(null, counted.map(function (p) { return p.value; }).concat([0])));
         var point = function (p) { return [p.longitude, p.latitude, p.value === null ? 0 : p.value, p.name, p.street]; };
         draw('community-chart', {
-          tooltip: {formatter: function (p) {
-            var html = echarts.format.encodeHTML;
+          // Drawn on the canvas: an HTML tooltip would carry inline styles, which the Content-Security-Policy refuses.
+          tooltip: {renderMode: 'richText', formatter: function (p) {
             var value = p.seriesIndex === 0 ? p.value[2] + (coverage ? '%' : '') : '—';
-            return html(p.value[3]) + '（' + html(p.value[4]) + '）<br>' + html(coverage ? texts.coverage : texts.openCalls) + ' ' + value;
+            return p.value[3] + '（' + p.value[4] + '）\n' + (coverage ? texts.coverage : texts.openCalls) + ' ' + value;
           }},
           visualMap: {min: 0, max: max, dimension: 2, seriesIndex: 0, calculable: true, orient: 'horizontal', left: 'center',
             bottom: 0, inRange: {color: coverage ? ['#d94e5d', '#eac736', '#50a3ba'] : ['#50a3ba', '#eac736', '#d94e5d']}},
@@ -166,7 +173,7 @@
       return get('/trends').then(function (t) {
         var days = t.calls.map(function (d) { return d.day.substring(5); });
         draw('calls-trend', {
-          tooltip: {trigger: 'axis'},
+          tooltip: {trigger: 'axis', renderMode: 'richText'},
           legend: {data: [texts.closed, texts.open], top: 0},
           grid: {left: 8, right: 16, top: 30, bottom: 8, containLabel: true},
           xAxis: {type: 'category', data: days},
@@ -179,7 +186,7 @@
         }, [t.calls.map(function (d) { return d.closed.link; }), t.calls.map(function (d) { return d.open.link; })]);
         var months = t.visits.map(function (m) { return m.monthOfYear + texts.month; });
         draw('work-trend', {
-          tooltip: {trigger: 'axis'},
+          tooltip: {trigger: 'axis', renderMode: 'richText'},
           legend: {data: [texts.visits, texts.meetings], top: 0},
           grid: {left: 8, right: 16, top: 30, bottom: 8, containLabel: true},
           xAxis: {type: 'category', data: months},
