@@ -91,7 +91,8 @@
           tile(texts.replied, t.replied, 'today-replied'), tile(texts.overdue, t.overdue, 'today-overdue'));
         var states = document.getElementById('today-states');
         states.replaceChildren.apply(states, t.byState.map(function (s) {
-          var a = el('a', 'state state-' + s.state, s.label + ' ' + s.count);
+          var label = texts['state' + s.state.charAt(0) + s.state.substring(1).toLowerCase()] || s.label;
+          var a = el('a', 'state state-' + s.state, label + ' ' + s.count);
           a.href = s.link;
           return a;
         }));
