@@ -324,23 +324,28 @@ public class CallQueries {
         }
 
         public Filter withQueue() {
-            return new Filter(state, organ, lead, street, community, category, origin, overdue, true, open, q, from, to, rating, solved, urgency, repliedOn);
+            return new Filter(state, organ, lead, street, community, category, origin, overdue, true, open, q, from, to, rating, solved,
+                    urgency, repliedOn);
         }
 
         public Filter withOverdue() {
-            return new Filter(state, organ, lead, street, community, category, origin, true, queue, open, q, from, to, rating, solved, urgency, repliedOn);
+            return new Filter(state, organ, lead, street, community, category, origin, true, queue, open, q, from, to, rating, solved,
+                    urgency, repliedOn);
         }
 
         public Filter withOpen() {
-            return new Filter(state, organ, lead, street, community, category, origin, overdue, queue, true, q, from, to, rating, solved, urgency, repliedOn);
+            return new Filter(state, organ, lead, street, community, category, origin, overdue, queue, true, q, from, to, rating, solved,
+                    urgency, repliedOn);
         }
 
         public Filter withState(CallState s) {
-            return new Filter(s, organ, lead, street, community, category, origin, overdue, queue, open, q, from, to, rating, solved, urgency, repliedOn);
+            return new Filter(s, organ, lead, street, community, category, origin, overdue, queue, open, q, from, to, rating, solved,
+                    urgency, repliedOn);
         }
 
         public Filter withLead(String o) {
-            return new Filter(state, organ, o, street, community, category, origin, overdue, queue, open, q, from, to, rating, solved, urgency, repliedOn);
+            return new Filter(state, organ, o, street, community, category, origin, overdue, queue, open, q, from, to, rating, solved,
+                    urgency, repliedOn);
         }
     }
 

@@ -108,6 +108,10 @@ class DashboardTests {
         JsonNode replied = ok("committee", "/api/v1/dashboard/today");
         assertThat(count(replied, "replied")).isEqualTo(count(after, "replied") + 1);
         assertThat(stateCount(replied, "REPLIED")).isEqualTo(stateCount(after, "REPLIED") + 1);
+        assertThat(ids("committee", "/api/v1/calls?size=200&repliedOn=" + LocalDate.now(clock))).contains(raised);
+        assertThat(ids("committee", "/api/v1/calls?size=200&urgency=URGENT&from=" + LocalDate.now(clock))).contains(raised);
+        assertThat(ids("committee", "/api/v1/calls?size=200&urgency=NORMAL")).doesNotContain(raised);
+        assertThat(ids("committee", "/api/v1/calls?size=200&repliedOn=" + LocalDate.now(clock).minusDays(1))).doesNotContain(raised);
         assertEveryTodayFigureEqualsItsList("committee", replied);
         assertEveryTodayFigureEqualsItsList("street", ok("street", "/api/v1/dashboard/today"));
 
@@ -219,6 +223,12 @@ class DashboardTests {
                 : null;
         assertThat(path).as("a list with an API: " + link).isNotNull();
         return ok(user, path).get("total").asLong();
+    }
+
+    private List<Long> ids(String user, String path) {
+        List<Long> ids = new ArrayList<>();
+        ok(user, path).get("items").forEach(i -> ids.add(i.get("id").asLong()));
+        return ids;
     }
 
     private JsonNode ok(String user, String path) {
