@@ -191,6 +191,18 @@ class DashboardTests {
         assertThat(wall.html()).contains("wall-body", "data-refresh=\"60\"").doesNotContain("main-nav");
     }
 
+    @Test
+    void thePagesReadTheSameAnswersAsTheApiWithTheirSession() {
+        tools.jackson.databind.json.JsonMapper json = context.getBean(tools.jackson.databind.json.JsonMapper.class);
+        for (String user : List.of("secretary", "street")) {
+            for (String panel : List.of("today", "overdue-by-organ", "communities?measure=visitCoverage", "rankings", "trends")) {
+                Pages.Page page = pages.open(user, "/dashboard/data/" + panel);
+                assertThat(page.status()).as(user + " " + panel).isEqualTo(200);
+                assertThat(json.readTree(page.html())).as(user + " " + panel).isEqualTo(ok(user, "/api/v1/dashboard/" + panel));
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- the rules in words, and the lists
 
     /** Calls now waiting past a limit that the organ takes or took part in, counted from the plain rows. */
