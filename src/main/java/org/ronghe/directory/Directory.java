@@ -75,6 +75,17 @@ public class Directory {
                 .query(Directory::community).optional();
     }
 
+    /** The communities a scope sees that have a place on the map (their centroid), for the dashboard's map. */
+    public List<PlacedCommunity> placedCommunities(DataScope scope) {
+        var visible = scope.communities("c.id");
+        return jdbc.sql("SELECT c.id, c.code, c.name, s.name, c.latitude, c.longitude FROM community c JOIN street s ON s.id = c.street_id"
+                        + " WHERE c.latitude IS NOT NULL AND c.longitude IS NOT NULL AND " + visible.sql() + " ORDER BY c.code")
+                .params(visible.params())
+                .query((rs, n) -> new PlacedCommunity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
+                        rs.getDouble(6)))
+                .list();
+    }
+
     public List<CommunityRef> communitiesOfStreet(long streetId) {
         return communities(" WHERE s.id = :v ORDER BY c.code", streetId);
     }
@@ -169,6 +180,9 @@ public class Directory {
     }
 
     public record CommunityRef(long id, String code, String name, long streetId, String streetCode, String streetName) {
+    }
+
+    public record PlacedCommunity(long id, String code, String name, String streetName, double latitude, double longitude) {
     }
 
     public record GridRef(long id, String code, String name, long communityId) {

@@ -160,6 +160,17 @@ public class Meetings {
         return jdbc.queryForObject("SELECT COUNT(*)" + FROM + where.sql(), where.params(), Long.class);
     }
 
+    /** The meetings in scope per month of the filter's days (index 1 to 12), with the list's conditions. */
+    public long[] countPerMonth(PartyLifeScope scope, Filter filter) {
+        SqlWhere where = where(scope, filter);
+        long[] counts = new long[13];
+        jdbc.query("SELECT EXTRACT(MONTH FROM g.held_on) AS mo, COUNT(*)" + FROM + where.sql() + " GROUP BY EXTRACT(MONTH FROM g.held_on)",
+                where.params(), (java.sql.ResultSet rs) -> {
+                    counts[rs.getInt(1)] += rs.getLong(2);
+                });
+        return counts;
+    }
+
     /** The meeting and where it belongs, whatever the scope: the caller checks it. */
     public record Owner(long id, long partyOrgId, Long organId, Long communityId) {
     }

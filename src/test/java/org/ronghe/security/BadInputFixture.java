@@ -50,7 +50,7 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/directory/categories", List.of("q")),
             new Read("/api/v1/figures", List.of("street")),
             new Read("/api/v1/calls", List.of("state", "organ", "lead", "street", "community", "category", "origin", "overdue",
-                    "queue", "open", "q", "from", "to", "rating", "solved", "page", "size")),
+                    "queue", "open", "q", "from", "to", "rating", "solved", "urgency", "repliedOn", "page", "size")),
             new Read("/api/v1/calls/metrics", List.of("groupBy", "from", "to")),
             new Read("/api/v1/directives", List.of("page", "size")),
             new Read("/api/v1/accounts", List.of("q", "role", "page", "size")),
@@ -65,7 +65,8 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/evaluations", List.of("period", "organ", "community", "grade", "page", "size")),
             // visits
             new Read("/api/v1/households", List.of("community", "q", "visited", "followedUp", "mine", "page", "size")),
-            new Read("/api/v1/visits", List.of("campaign", "community", "organ", "partyOrg", "member", "household", "first", "page", "size")),
+            new Read("/api/v1/visits", List.of("campaign", "community", "organ", "partyOrg", "member", "household", "first", "from", "to",
+                    "page", "size")),
             new Read("/api/v1/visits/problems", List.of("campaign", "community", "organ", "partyOrg", "member", "household", "state",
                     "resolved", "page", "size")),
             new Read("/api/v1/visits/coverage", List.of("campaign", "by", "page", "size")),
@@ -87,7 +88,13 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/commitments", List.of("org", "organ", "member", "q", "year", "measurable", "fulfilled", "page", "size")),
             new Read("/api/v1/commitments/cards/DY000001", List.of("year")),
             // partylife reviews
-            new Read("/api/v1/reviews", List.of("org", "year", "state", "q", "page", "size")));
+            new Read("/api/v1/reviews", List.of("org", "year", "state", "q", "page", "size")),
+            // insight: the command dashboard
+            new Read("/api/v1/dashboard/today", List.of()),
+            new Read("/api/v1/dashboard/overdue-by-organ", List.of("limit")),
+            new Read("/api/v1/dashboard/communities", List.of("measure")),
+            new Read("/api/v1/dashboard/rankings", List.of("year")),
+            new Read("/api/v1/dashboard/trends", List.of("days", "year")));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");

@@ -198,6 +198,10 @@ class ScopeWalkTests {
         // insight: the diagnosis (JSON) and the annual report (a Word file) are counted within the reader's scope
         WALK.put("GET /api/v1/diagnosis", Walk.LIST);
         WALK.put("GET /api/v1/reports/annual", Walk.LIST);
+        // insight: the command dashboard, every panel counted within the reader's scope
+        for (String panel : List.of("today", "overdue-by-organ", "communities", "rankings", "trends")) {
+            WALK.put("GET /api/v1/dashboard/" + panel, Walk.LIST);
+        }
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -1027,6 +1031,9 @@ class ScopeWalkTests {
         }
         if (path.endsWith("/metrics")) {
             return List.of("?groupBy=organ", "?groupBy=street", "?groupBy=community", "?groupBy=category");
+        }
+        if (path.endsWith("/dashboard/communities")) {
+            return List.of("?measure=openCalls", "?measure=visitCoverage");
         }
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("street", "?street=" + outside.street());

@@ -187,6 +187,13 @@ public class CallQueries {
         if (Boolean.TRUE.equals(f.overdue())) {
             where.and(overdue("c"), Map.of("now", OffsetDateTime.now(clock)));
         }
+        if (f.urgency() != null) {
+            where.and("c.urgency = :urgency", Map.of("urgency", f.urgency().name()));
+        }
+        if (f.repliedOn() != null) {
+            where.and(repliedOn("c"), Map.of("replied_from", f.repliedOn().atStartOfDay(zone).toOffsetDateTime(),
+                    "replied_to", f.repliedOn().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+        }
         boolean callsFiltered = where.size() > driving + (rest.all() ? 1 : 0);
         return new Selection(driver, where, callsFiltered);
     }
@@ -252,6 +259,15 @@ public class CallQueries {
     public record Counts(long calls, long open) {
     }
 
+    /**
+     * A call with a dispatch replied between {@code :replied_from} and {@code :replied_to}: read from the dispatches'
+     * reply times (index {@code call_assignment_replied}), so a day's replies are found without reading the calls.
+     */
+    public static String repliedOn(String alias) {
+        return alias + ".id IN (SELECT ra.call_id FROM call_assignment ra WHERE ra.replied_at >= :replied_from"
+                + " AND ra.replied_at < :replied_to)";
+    }
+
     /** A call is overdue while it waits past its accept limit or its reply deadline. */
     public static String overdue(String alias) {
         // Written as "waiting, and past a limit" so that the index of waiting calls (state and both limits) answers it alone.
@@ -284,39 +300,52 @@ public class CallQueries {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** @param queue only calls waiting for the dispatcher; @param open only calls not closed */
     /**
      * @param organ an organ taking or having taken part in the call in any role
      * @param lead  an organ the call was dispatched to (the calls behind an organ's rates)
      * @param queue only calls waiting for the dispatcher
      * @param open  only calls not closed
+     * @param urgency   only calls of this urgency
+     * @param repliedOn only calls with a dispatch replied on this day (in the platform's zone)
      */
     public record Filter(CallState state, String organ, String lead, String street, String community, String category,
                          Origin origin, Boolean overdue, Boolean queue, Boolean open, String q, LocalDate from, LocalDate to,
-                         Rating rating, Boolean solved) {
+                         Rating rating, Boolean solved, Urgency urgency, LocalDate repliedOn) {
+
+        /** The filters before urgency and the day of a reply were added (the dashboard's links set those two). */
+        public Filter(CallState state, String organ, String lead, String street, String community, String category,
+                      Origin origin, Boolean overdue, Boolean queue, Boolean open, String q, LocalDate from, LocalDate to,
+                      Rating rating, Boolean solved) {
+            this(state, organ, lead, street, community, category, origin, overdue, queue, open, q, from, to, rating, solved, null, null);
+        }
 
         public static Filter none() {
             return new Filter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         public Filter withQueue() {
-            return new Filter(state, organ, lead, street, community, category, origin, overdue, true, open, q, from, to, rating, solved);
+            return new Filter(state, organ, lead, street, community, category, origin, overdue, true, open, q, from, to, rating, solved,
+                    urgency, repliedOn);
         }
 
         public Filter withOverdue() {
-            return new Filter(state, organ, lead, street, community, category, origin, true, queue, open, q, from, to, rating, solved);
+            return new Filter(state, organ, lead, street, community, category, origin, true, queue, open, q, from, to, rating, solved,
+                    urgency, repliedOn);
         }
 
         public Filter withOpen() {
-            return new Filter(state, organ, lead, street, community, category, origin, overdue, queue, true, q, from, to, rating, solved);
+            return new Filter(state, organ, lead, street, community, category, origin, overdue, queue, true, q, from, to, rating, solved,
+                    urgency, repliedOn);
         }
 
         public Filter withState(CallState s) {
-            return new Filter(s, organ, lead, street, community, category, origin, overdue, queue, open, q, from, to, rating, solved);
+            return new Filter(s, organ, lead, street, community, category, origin, overdue, queue, open, q, from, to, rating, solved,
+                    urgency, repliedOn);
         }
 
         public Filter withLead(String o) {
-            return new Filter(state, organ, o, street, community, category, origin, overdue, queue, open, q, from, to, rating, solved);
+            return new Filter(state, organ, o, street, community, category, origin, overdue, queue, open, q, from, to, rating, solved,
+                    urgency, repliedOn);
         }
     }
 

@@ -68,6 +68,11 @@ public class CallTallies {
         }
     }
 
+    /** SQL for the day, in the platform's zone, of a timestamp column (for counts grouped by day). */
+    public String dayOf(String column) {
+        return dialect.day(column, clock.getZone());
+    }
+
     /**
      * Adds what the given calls changed since they were loaded; call before they are marked written. Inside a
      * transaction the differences are written just before it commits, so that the row locks of a busy

@@ -74,10 +74,12 @@ class CallPages {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) Rating rating, @RequestParam(required = false) Boolean solved,
+                @RequestParam(required = false) Urgency urgency,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate repliedOn,
                 @RequestParam(required = false) Integer page,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         var filter = new CallQueries.Filter(state, organ, lead, street, community, category, origin, overdue, queue, open, q,
-                from, to, rating, solved);
+                from, to, rating, solved, urgency, repliedOn);
         model.addAttribute("filter", filter);
         model.addAttribute("states", CallState.values());
         model.addAttribute("categories", directory.categories());

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ronghe.calls.CallState;
 import org.ronghe.calls.Origin;
 import org.ronghe.calls.Rating;
+import org.ronghe.calls.Urgency;
 import org.ronghe.calls.desk.CallDesk;
 import org.ronghe.calls.desk.CallQueries;
 import org.ronghe.calls.desk.CallScopes;
@@ -61,7 +62,7 @@ class CallsApi {
     }
 
     @GetMapping
-    @Operation(summary = "诉求列表（按数据范围过滤）")
+    @Operation(summary = "诉求列表（按数据范围过滤；repliedOn 为某日有答复的诉求）")
     PageResult<CallQueries.CallRow> list(CurrentUser user, @RequestParam(required = false) CallState state,
                                          @RequestParam(required = false) String organ,
                                          @RequestParam(required = false) String lead,
@@ -77,10 +78,12 @@ class CallsApi {
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                          @RequestParam(required = false) Rating rating,
                                          @RequestParam(required = false) Boolean solved,
+                                         @RequestParam(required = false) Urgency urgency,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate repliedOn,
                                          @RequestParam(required = false) Integer page,
                                          @RequestParam(required = false) Integer size) {
         return queries.page(scopes.of(user), new CallQueries.Filter(state, organ, lead, street, community, category, origin,
-                overdue, queue, open, q, from, to, rating, solved), PageQuery.of(page, size));
+                overdue, queue, open, q, from, to, rating, solved, urgency, repliedOn), PageQuery.of(page, size));
     }
 
     @GetMapping("/{id}")

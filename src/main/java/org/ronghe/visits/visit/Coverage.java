@@ -106,7 +106,8 @@ public class Coverage {
         return PageResult.of(rows.subList(from, Math.min(rows.size(), from + page.size())), page, rows.size());
     }
 
-    private List<Row> all(VisitScope scope, Long campaign, By by) {
+    /** Every row of the dimension the person sees (a page holds at most {@link PageQuery#MAX_SIZE}; a map needs them all). */
+    public List<Row> all(VisitScope scope, Long campaign, By by) {
         SqlWhere tally = tallyWhere(scope, campaign);
         Map<Long, long[]> sums = new java.util.HashMap<>();
         jdbc.sql("SELECT t." + by.sourceColumn() + ", SUM(t.assigned), SUM(t.visits), SUM(t.households), SUM(t.problems),"

@@ -157,8 +157,14 @@ public class Visits {
     // ------------------------------------------------------------------------------------------ lists
 
     /** Filters shared by the lists of visits and of problems (each figure's link sets some of them). */
+    /** @param from, to the days of the visits (the list of visits only; a problem is found by its visit's other filters) */
     public record Filter(Long campaign, String community, String organ, String partyOrg, String member, Long household,
-                         Problem.State state, Boolean resolved, Boolean firstInCampaign) {
+                         Problem.State state, Boolean resolved, Boolean firstInCampaign, LocalDate from, LocalDate to) {
+
+        public Filter(Long campaign, String community, String organ, String partyOrg, String member, Long household,
+                      Problem.State state, Boolean resolved, Boolean firstInCampaign) {
+            this(campaign, community, organ, partyOrg, member, household, state, resolved, firstInCampaign, null, null);
+        }
 
         public static Filter none() {
             return new Filter(null, null, null, null, null, null, null, null, null);
@@ -179,6 +185,12 @@ public class Visits {
         SqlWhere where = where(scope, filter, "v");
         if (filter.firstInCampaign() != null) {
             where.and("v.first_in_campaign = :first", Map.of("first", filter.firstInCampaign()));
+        }
+        if (filter.from() != null) {
+            where.and("v.visited_on >= :visited_from", Map.of("visited_from", filter.from()));
+        }
+        if (filter.to() != null) {
+            where.and("v.visited_on <= :visited_to", Map.of("visited_to", filter.to()));
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM visit v" + where.sql()).paramSource(where.params()).query(Long.class).single();
         List<VisitRow> rows = jdbc.sql(VISIT_ROW + " FROM (SELECT v.id FROM visit v" + where.sql()

@@ -324,9 +324,11 @@ class VisitPages {
     String list(CurrentUser user, @RequestParam(required = false) Long campaign, @RequestParam(required = false) String community,
                 @RequestParam(required = false) String organ, @RequestParam(required = false) String partyOrg,
                 @RequestParam(required = false) String member, @RequestParam(required = false) Boolean first,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("result", visits.visits(scopes.of(user), new Visits.Filter(campaign, community, organ, partyOrg, member, null,
-                null, null, first), PageQuery.of(page, 50)));
+                null, null, first, from, to), PageQuery.of(page, 50)));
         return "visits/list";
     }
 

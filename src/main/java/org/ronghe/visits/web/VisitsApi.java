@@ -1,6 +1,7 @@
 package org.ronghe.visits.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +16,7 @@ import org.ronghe.visits.visit.Problem;
 import org.ronghe.visits.visit.VisitDesk;
 import org.ronghe.visits.visit.Visits;
 import org.springframework.http.ResponseEntity;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,14 +58,16 @@ class VisitsApi {
     }
 
     @GetMapping
-    @Operation(summary = "走访记录列表（按数据范围；党员只见自己的）")
+    @Operation(summary = "走访记录列表（按数据范围；党员只见自己的；from/to 为走访日期）")
     PageResult<Visits.VisitRow> list(CurrentUser user, @RequestParam(required = false) Long campaign,
                                      @RequestParam(required = false) String community, @RequestParam(required = false) String organ,
                                      @RequestParam(required = false) String partyOrg, @RequestParam(required = false) String member,
                                      @RequestParam(required = false) Long household, @RequestParam(required = false) Boolean first,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return visits.visits(scopes.of(user), new Visits.Filter(campaign, community, organ, partyOrg, member, household, null, null, first),
-                PageQuery.of(page, size));
+        return visits.visits(scopes.of(user), new Visits.Filter(campaign, community, organ, partyOrg, member, household, null, null, first,
+                from, to), PageQuery.of(page, size));
     }
 
     @GetMapping("/{id}")
