@@ -147,8 +147,10 @@ class BadInputTests implements DatabaseUnchanged.Prepared {
         });
         String what = "GET " + read.path() + " " + Sent.shorten(params.toString()) + " by " + user;
         if (response.status() == 200) {
-            JsonNode answer = response.json();
-            if (answer.has("total")) {
+            // a read may answer a file (the annual report's Word draft): only JSON lists have a total to compare
+            boolean json = response.contentType() != null && response.contentType().contains("json");
+            JsonNode answer = json ? response.json() : null;
+            if (answer != null && answer.has("total")) {
                 long unfiltered = api.get(user, read.path()).json().get("total").asLong();
                 assertThat(answer.get("total").asLong()).as("%s: total within the unfiltered list", what).isLessThanOrEqualTo(unfiltered);
             }
