@@ -87,14 +87,14 @@ public class Runs {
 
     public long insert(int year, LocalDate asOf, Kind kind, long schemeId, int schemeVersion, int subjects, String inputs, String actor,
                        Instant at, String key) {
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO assessment_run (assessed_year, as_of, kind, scheme_id, scheme_version, state, subjects, inputs,
                                                     computed_by, computed_at, idempotency_key)
                         VALUES (:y, :asOf, :kind, :scheme, :version, 'COMPUTED', :subjects, :inputs, :by, :at, :key)""")
                 .param("y", year).param("asOf", asOf).param("kind", kind.name()).param("scheme", schemeId).param("version", schemeVersion)
-                .param("subjects", subjects).param("inputs", inputs).param("by", actor).param("at", utc(at)).param("key", key).update();
-        return jdbc.sql("SELECT MAX(id) FROM assessment_run WHERE computed_by = :by AND computed_at = :at").param("by", actor)
-                .param("at", utc(at)).query(Long.class).single();
+                .param("subjects", subjects).param("inputs", inputs).param("by", actor).param("at", utc(at)).param("key", key).update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     public void insertResults(long runId, List<Placed> placed) {
