@@ -119,7 +119,7 @@ public class RunDesk {
                 return new Created(existing.get(), true);
             }
         }
-        if (request == null) {
+        if (request == null || request.year() == null) {
             throw new IllegalArgumentException("请提交考核年度（year）");
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -134,6 +134,9 @@ public class RunDesk {
         List<Runs.Placed> placed = place(compute(scheme.scheme(), year, asOf, request));
         String inputs = json.writeValueAsString(Map.of("violations", request.violations() == null ? List.of() : request.violations(),
                 "manual", request.manual() == null ? List.of() : request.manual()));
+        if (inputs.length() > 60_000) {
+            throw new IllegalArgumentException("录入的违纪违法案件和人工评分过多（超过 60000 字符）");
+        }
         try {
             long id = transactions.execute(status -> {
                 long runId = runs.insert(year, asOf, kind, scheme.id(), scheme.version(), placed.size(), inputs, user.username(),
@@ -168,8 +171,8 @@ public class RunDesk {
             if (v.count() == null || v.count() < 0) {
                 throw new IllegalArgumentException("违纪违法案件数（count）须为不小于 0 的整数：" + v.subject());
             }
-            if (v.evidence() == null || v.evidence().isBlank()) {
-                throw new IllegalArgumentException("违纪违法案件须写明依据（evidence）：" + v.subject());
+            if (v.evidence() == null || v.evidence().isBlank() || v.evidence().length() > 1000) {
+                throw new IllegalArgumentException("违纪违法案件须写明依据（evidence，不超过 1000 字）：" + v.subject());
             }
             Measure m = new Measure(Metric.DISCIPLINARY_VIOLATIONS, BigDecimal.valueOf(v.count()), new Evidence(v.count(), link(v.link())));
             if (violations.put(at, m) != null) {
@@ -179,6 +182,9 @@ public class RunDesk {
         Map<String, List<ManualScore>> manual = new HashMap<>();
         for (Manual m : request.manual() == null ? List.<Manual>of() : request.manual()) {
             String at = subject(bySubject, m == null ? null : m.kind(), m == null ? null : m.subject());
+            if (m.evidence() != null && m.evidence().length() > 1000 || m.cites() != null && m.cites().size() > 20) {
+                throw new IllegalArgumentException("人工评分的依据不超过 1000 字、引用不超过 20 条记录：" + m.subject());
+            }
             List<Evidence> cites = m.cites() == null ? List.of() : m.cites().stream()
                     .map(c -> new Evidence(c == null || c.count() == null ? 0 : c.count(), link(c == null ? null : c.link()))).toList();
             manual.computeIfAbsent(at, k -> new ArrayList<>()).add(new ManualScore(m.indicator(), m.score(), m.evidence(), cites));

@@ -77,12 +77,18 @@ public class SchemeDesk {
         if (document == null) {
             throw new IllegalArgumentException("请提交考核方案");
         }
+        if (document.name() != null && document.name().length() > 200) {
+            throw new IllegalArgumentException("方案名称不超过 200 字");
+        }
         int version = schemes.nextVersion(y);
         Scheme scheme;
         try {
             scheme = document.toScheme(y, version);
         } catch (SchemeRefused refused) {
             throw new RejectedInputException("scheme-refused", "考核方案未通过校验", refused.getMessage(), refused.problems(), Map.of());
+        }
+        if (schemes.treeLength(scheme) > 20_000) {
+            throw new IllegalArgumentException("方案过大（指标体系超过 20000 字符）");
         }
         try {
             return transactions.execute(status -> {

@@ -58,6 +58,11 @@ public class Schemes {
                 .update() == 1 ? idOf(scheme.year(), scheme.version()) : 0L;
     }
 
+    /** The length of the scheme's tree as stored. */
+    public int treeLength(Scheme scheme) {
+        return json.writeValueAsString(SchemeDocument.of(scheme).dimensions()).length();
+    }
+
     private long idOf(int year, int version) {
         return jdbc.sql("SELECT id FROM assessment_scheme WHERE assessed_year = :y AND version = :v").param("y", year).param("v", version)
                 .query(Long.class).single();

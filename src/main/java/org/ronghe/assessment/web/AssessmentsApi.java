@@ -11,6 +11,8 @@ import org.ronghe.assessment.Subject;
 import org.ronghe.assessment.run.RunDesk;
 import org.ronghe.assessment.run.Runs;
 import org.ronghe.platform.CurrentUser;
+import org.ronghe.platform.PageQuery;
+import org.ronghe.platform.PageResult;
 import org.ronghe.platform.Xlsx;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -51,9 +53,15 @@ class AssessmentsApi {
     }
 
     @GetMapping
-    @Operation(summary = "考核计算记录（工委；机关党组书记），year 年度（可选）")
-    List<Runs.Run> list(CurrentUser user, @RequestParam(required = false) Integer year) {
-        return desk.list(user, year);
+    @Operation(summary = "考核计算记录（工委；机关党组书记），year 年度（可选），新的在前")
+    PageResult<Runs.Run> list(CurrentUser user, @RequestParam(required = false) Integer year,
+                              @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return paged(desk.list(user, year), PageQuery.of(page, size));
+    }
+
+    static <T> PageResult<T> paged(List<T> all, PageQuery page) {
+        int from = (int) Math.min(all.size(), page.offset());
+        return PageResult.of(all.subList(from, Math.min(all.size(), from + page.size())), page, all.size());
     }
 
     @GetMapping("/{id}")

@@ -7,6 +7,8 @@ import org.ronghe.assessment.scheme.SchemeDesk;
 import org.ronghe.assessment.scheme.SchemeDocument;
 import org.ronghe.assessment.scheme.Schemes;
 import org.ronghe.platform.CurrentUser;
+import org.ronghe.platform.PageQuery;
+import org.ronghe.platform.PageResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,9 +45,10 @@ class SchemesApi {
 
     @GetMapping
     @Operation(summary = "考核方案各版本（工委；机关党组书记），year 年度（可选）")
-    List<View> list(CurrentUser user, @RequestParam(required = false) Integer year) {
+    PageResult<View> list(CurrentUser user, @RequestParam(required = false) Integer year,
+                          @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         runs.organOf(user);
-        return desk.list(year).stream().map(View::of).toList();
+        return AssessmentsApi.paged(desk.list(year).stream().map(View::of).toList(), PageQuery.of(page, size));
     }
 
     @GetMapping("/{id}")
