@@ -15,6 +15,7 @@ import org.ronghe.assessment.run.Runs;
 import org.ronghe.assessment.scheme.SchemeDocument;
 import org.ronghe.calls.CallsClient;
 import org.ronghe.support.Api;
+import org.ronghe.support.Pages;
 import org.ronghe.support.RongheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -38,6 +39,8 @@ class AssessmentRunTests {
     JdbcClient jdbc;
     @Autowired
     Runs runs;
+    @Autowired
+    Pages pages;
 
     CallsClient client;
     Api api;
@@ -219,6 +222,41 @@ class AssessmentRunTests {
         assertThat(again.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'ASSESSMENT_RUN_COMPUTED' AND subject_key = :k")
                 .param("k", first.json().get("id").asString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    // ---------------------------------------------------------------- figures and pages
+
+    @Test
+    void theFiguresCountTheOrgansOfThisYearsRunByGradeAsTheLinkedRankingListsThem() {
+        int thisYear = lastYear + 1;
+        long id = run(Map.of("year", thisYear));
+        for (String user : List.of("committee", "secretary")) {
+            JsonNode figures = api.get(user, "/api/v1/figures").json();
+            JsonNode all = api.get(user, "/api/v1/assessments/" + id + "?kind=ORGAN").json();
+            assertThat(figures.get("assessedOrgans").asLong()).as(user).isEqualTo(all.get("results").size()).isPositive();
+            Map<String, String> keys = Map.of("GOOD", "gradeGood", "FAIRLY_GOOD", "gradeFairlyGood", "AVERAGE", "gradeAverage",
+                    "POOR", "gradePoor");
+            keys.forEach((grade, key) -> assertThat(figures.get(key).asLong()).as(user + " " + key)
+                    .isEqualTo(api.get(user, "/api/v1/assessments/" + id + "?kind=ORGAN&grade=" + grade).json().get("results").size()));
+        }
+        assertThat(api.get("secretary", "/api/v1/figures").json().get("assessedOrgans").asLong()).isEqualTo(1);
+        assertThat(api.get("member", "/api/v1/figures").json().has("assessedOrgans")).isFalse();
+    }
+
+    @Test
+    void thePagesShowTheRankingAndASubjectsExplanationWithEveryRecordLinked() {
+        long id = run(Map.of("year", lastYear));
+        Pages.Page ranking = pages.open("committee", "/assessments/" + id);
+        assertThat(ranking.status()).isEqualTo(200);
+        assertThat(ranking.html()).contains("JG001").contains("id=\"grade-counts\"").contains("发布（冻结结果）").doesNotContain("??");
+        Pages.Page subject = pages.open("committee", "/assessments/" + id + "/subjects/JG001?kind=ORGAN");
+        assertThat(subject.status()).isEqualTo(200);
+        assertThat(subject.html()).contains("得分说明").contains("href=\"/calls?lead=JG001&amp;from=" + lastYear + "-01-01")
+                .contains("href=\"/compliance?organ=JG001&amp;year=" + lastYear).doesNotContain("??");
+        assertThat(pages.open("secretary", "/assessments/" + id).html()).contains("JG001").doesNotContain("JG002");
+        assertThat(pages.open("committee", "/schemes?year=" + lastYear).html()).contains("第一议题学习").contains("启用");
+        assertThat(pages.open("committee", "/assessments").html()).contains("计算考核");
+        assertThat(pages.open("member", "/assessments").status()).isEqualTo(403);
     }
 
     // ---------------------------------------------------------------- helpers
