@@ -15,6 +15,7 @@ import org.ronghe.assessment.run.Runs;
 import org.ronghe.assessment.scheme.SchemeDocument;
 import org.ronghe.calls.CallsClient;
 import org.ronghe.support.Api;
+import org.ronghe.support.DatabaseDigest;
 import org.ronghe.support.Pages;
 import org.ronghe.support.RongheTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,8 @@ class AssessmentRunTests {
     Runs runs;
     @Autowired
     Pages pages;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     CallsClient client;
     Api api;
@@ -124,6 +127,21 @@ class AssessmentRunTests {
         assertThat(explained.get("explanation").toString()).contains("一票否决：违纪违法案件数 1");
         JsonNode other = api.get("committee", "/api/v1/assessments/" + id + "/subjects/JG002?kind=ORGAN").json();
         assertThat(other.get("vetoed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aRunRefusedForItsInputStoresNothingNotEvenTheYearsDefaultScheme() {
+        int year = lastYear - 3;
+        assertThat(api.get("committee", "/api/v1/assessments").status()).isEqualTo(200);
+        Map<String, String> before = DatabaseDigest.of(dataSource);
+        Map<String, Object> unknown = Map.of("kind", "ORGAN", "subject", "JG999", "count", 1, "evidence", "处分决定", "link", "/organs/JG999");
+        Api.Response refused = client.post("committee", "/api/v1/assessments", Map.of("year", year, "violations", List.of(unknown)));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).contains("没有这个考核对象").contains("JG999");
+        Api.Response offSite = client.post("committee", "/api/v1/assessments", Map.of("year", year, "violations",
+                List.of(Map.of("subject", "JG001", "count", 1, "evidence", "处分决定", "link", "https://example.com/x"))));
+        assertThat(offSite.status()).as(offSite.text()).isEqualTo(400);
+        assertThat(DatabaseDigest.changes(before, DatabaseDigest.of(dataSource))).isEmpty();
     }
 
     @Test

@@ -26,7 +26,6 @@ import org.ronghe.assessment.Scoring;
 import org.ronghe.assessment.Subject;
 import org.ronghe.assessment.facts.FactsReader;
 import org.ronghe.assessment.scheme.SchemeDesk;
-import org.ronghe.assessment.scheme.Schemes;
 import org.ronghe.platform.Audit;
 import org.ronghe.platform.ConflictException;
 import org.ronghe.platform.CurrentUser;
@@ -130,7 +129,7 @@ public class RunDesk {
             throw new IllegalArgumentException("截止日期（asOf）须在考核年度内且不晚于今天：" + asOf);
         }
         Runs.Kind kind = kind(request.kind(), asOf.equals(end));
-        Schemes.Stored scheme = schemes.activeFor(year, user.username());
+        SchemeDesk.Chosen scheme = schemes.chosen(year);
         List<Runs.Placed> placed = place(compute(scheme.scheme(), year, asOf, request));
         String inputs = json.writeValueAsString(Map.of("violations", request.violations() == null ? List.of() : request.violations(),
                 "manual", request.manual() == null ? List.of() : request.manual()));
@@ -139,12 +138,13 @@ public class RunDesk {
         }
         try {
             long id = transactions.execute(status -> {
-                long runId = runs.insert(year, asOf, kind, scheme.id(), scheme.version(), placed.size(), inputs, user.username(),
+                long schemeId = schemes.install(scheme, user.username());
+                long runId = runs.insert(year, asOf, kind, schemeId, scheme.scheme().version(), placed.size(), inputs, user.username(),
                         clock.instant(), key);
                 runs.insertResults(runId, placed);
                 runs.event(runId, "RUN_COMPUTED", user.username(), clock.instant(), scheme.scheme() + "，截至 " + asOf);
                 audit.record(Audit.Entry.change("ASSESSMENT_RUN_COMPUTED", "assessment_run", String.valueOf(runId), null,
-                        Map.of("year", year, "asOf", asOf.toString(), "kind", kind.name(), "scheme", scheme.version(),
+                        Map.of("year", year, "asOf", asOf.toString(), "kind", kind.name(), "scheme", scheme.scheme().version(),
                                 "subjects", placed.size())));
                 return runId;
             });
@@ -156,7 +156,7 @@ public class RunDesk {
                     return new Created(replay.get(), true);
                 }
             }
-            throw raced;
+            throw new ConflictException("同时有人在计算 " + year + " 年的考核或启用方案，请重试", Map.of());
         }
     }
 

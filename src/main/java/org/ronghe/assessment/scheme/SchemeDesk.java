@@ -49,23 +49,29 @@ public class SchemeDesk {
         return schemes.byId(id).orElseThrow(() -> new NotFoundException("考核方案", String.valueOf(id)));
     }
 
-    /** The year's active scheme; the default scheme becomes it (as the year's next version) when the year has none. */
-    public Schemes.Stored activeFor(int year, String actor) {
-        return schemes.active(year).orElseGet(() -> {
-            try {
-                return transactions.execute(status -> {
-                    int version = schemes.nextVersion(year);
-                    Scheme scheme = SchemeDocument.of(DefaultScheme.of(year)).toScheme(year, version);
-                    long id = schemes.insert(scheme, Schemes.State.ACTIVE, actor, clock.instant());
-                    schemes.event(null, id, "SCHEME_INSTALLED", actor, clock.instant(), scheme.toString());
-                    audit.recordAs(actor, Audit.Entry.change("ASSESSMENT_SCHEME_INSTALLED", "assessment_scheme", String.valueOf(id), null,
-                            Map.of("year", year, "version", version)));
-                    return schemes.byId(id).orElseThrow();
-                });
-            } catch (DuplicateKeyException raced) {
-                return schemes.active(year).orElseThrow(() -> raced);
-            }
-        });
+    /**
+     * The scheme a run of the year uses: the active one, or the default scheme as the year's next version, not yet
+     * stored ({@code id} null) so that a run refused for its input stores nothing; {@link #install} stores it with the run.
+     */
+    public record Chosen(Long id, Scheme scheme) {
+    }
+
+    public Chosen chosen(int year) {
+        return schemes.active(year).map(s -> new Chosen(s.id(), s.scheme()))
+                .orElseGet(() -> new Chosen(null, SchemeDocument.of(DefaultScheme.of(year)).toScheme(year, schemes.nextVersion(year))));
+    }
+
+    /** The chosen scheme's id, installing the default one as active first (in the caller's transaction). */
+    public long install(Chosen chosen, String actor) {
+        if (chosen.id() != null) {
+            return chosen.id();
+        }
+        Scheme scheme = chosen.scheme();
+        long id = schemes.insert(scheme, Schemes.State.ACTIVE, actor, clock.instant());
+        schemes.event(null, id, "SCHEME_INSTALLED", actor, clock.instant(), scheme.toString());
+        audit.recordAs(actor, Audit.Entry.change("ASSESSMENT_SCHEME_INSTALLED", "assessment_scheme", String.valueOf(id), null,
+                Map.of("year", scheme.year(), "version", scheme.version())));
+        return id;
     }
 
     /** A new version of the year's scheme, stored as a draft; refused whole (422) with every problem listed. */
