@@ -259,6 +259,9 @@ class AssessmentRunTests {
         }
         assertThat(api.get("secretary", "/api/v1/figures").json().get("assessedOrgans").asLong()).isEqualTo(1);
         assertThat(api.get("member", "/api/v1/figures").json().has("assessedOrgans")).isFalse();
+        Pages.Page home = pages.open("committee", "/");
+        assertThat(home.html()).contains("id=\"figure-gradeGood\"").contains("参加本年度考核的机关")
+                .contains("href=\"/assessments/" + id + "?kind=ORGAN&amp;grade=POOR\"").doesNotContain("??");
     }
 
     @Test
