@@ -145,6 +145,25 @@ class AssessmentRunTests {
     }
 
     @Test
+    void aManualScoreEnteredWithItsEvidenceCountsAndOneForAComputedIndicatorIsRefused() {
+        Map<String, Object> manual = Map.of("kind", "ORGAN", "subject", "JG001", "indicator", "T2", "score", 3.5,
+                "evidence", "上级党委意识形态工作专项检查结论：良好", "cites", List.of(Map.of("count", 1, "link", "/meetings?org=JG001")));
+        long id = run(Map.of("year", lastYear, "manual", List.of(manual)));
+        JsonNode t2 = line(api.get("committee", "/api/v1/assessments/" + id + "/subjects/JG001?kind=ORGAN").json(), "T2");
+        assertThat(t2.get("score").decimalValue()).isEqualByComparingTo("3.50");
+        assertThat(t2.get("reason").asString()).isEqualTo("人工评分，依据：上级党委意识形态工作专项检查结论：良好");
+        assertThat(t2.get("evidence").get(0).get("link").asString()).isEqualTo("/meetings?org=JG001");
+
+        long runs = jdbc.sql("SELECT COUNT(*) FROM assessment_run").query(Long.class).single();
+        Map<String, Object> computed = Map.of("subject", "JG001", "indicator", "B1", "score", 5, "evidence", "满意",
+                "cites", List.of(Map.of("count", 1, "link", "/calls")));
+        Api.Response refused = client.post("committee", "/api/v1/assessments", Map.of("year", lastYear, "manual", List.of(computed)));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).contains("方案中没有人工评分指标 B1");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_run").query(Long.class).single()).isEqualTo(runs);
+    }
+
+    @Test
     void recomputingOverTheSameRecordsGivesEqualResults() {
         long first = run(Map.of("year", lastYear));
         long second = run(Map.of("year", lastYear));
