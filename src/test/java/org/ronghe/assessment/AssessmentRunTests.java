@@ -239,6 +239,33 @@ class AssessmentRunTests {
     }
 
     @Test
+    void anOrgansCallRatesFollowTheCallsItAnsweredAndTheirRatings() {
+        // The test district has no demo calls: these four are JG001's only dispatches (养老服务 goes straight to it)
+        for (int i = 0; i < 4; i++) {
+            long call = client.raiseId("community", "ELDERLY", "考核场景的养老诉求 " + i);
+            client.ok("secretary", call, "accept", null);
+            client.ok("secretary", call, "reply", Map.of("text", "已上门处理"));
+            client.ok("community", call, "rate", i < 3 ? Map.of("rating", "SATISFIED", "solved", true)
+                    : Map.of("rating", "UNSATISFIED", "solved", false));
+        }
+        int thisYear = lastYear + 1;
+
+        long id = run(Map.of("year", thisYear));
+
+        JsonNode explained = api.get("committee", "/api/v1/assessments/" + id + "/subjects/JG001?kind=ORGAN").json();
+        JsonNode b1 = line(explained, "B1");
+        assertThat(b1.get("reason").asString()).startsWith("诉求满意率 75%（4 条记录）");
+        assertThat(b1.get("score").decimalValue()).isEqualByComparingTo("4.29"); // 10 × (0.75 − 0.6) / (0.95 − 0.6)
+        assertThat(b1.get("evidence").get(0).get("link").asString()).startsWith("/calls?lead=JG001&from=" + thisYear + "-01-01&to=");
+        assertThat(line(explained, "B2").get("reason").asString()).startsWith("诉求解决率 75%（4 条记录）");
+        assertThat(line(explained, "B3").get("reason").asString()).startsWith("诉求按时办结率 100%（4 条记录）");
+        assertThat(line(explained, "B5").get("reason").asString()).startsWith("超期诉求件数 0");
+        JsonNode organisation = api.get("committee", "/api/v1/assessments/" + id + "/subjects/" + branch() + "?kind=ORGANISATION").json();
+        assertThat(line(organisation, "B1").get("reason").asString()).as("an organisation's calls are its organ's")
+                .startsWith("诉求满意率 75%（4 条记录）");
+    }
+
+    @Test
     void anOrganSecretarySeesOnlyTheirOrgansResultsAndMayNotRunOrPublish() {
         long id = run(Map.of("year", lastYear));
         JsonNode ranking = api.get("secretary", "/api/v1/assessments/" + id).json();
