@@ -236,6 +236,15 @@ class AssessmentRunTests {
         assertThat(t1.get("score").decimalValue()).isEqualByComparingTo("3.00"); // 8 × (0.75 − 0.6) / (1 − 0.6)
         assertThat(t1.get("evidence").get(0).get("count").asLong()).isEqualTo(4);
         assertThat(t1.get("evidence").get(0).get("link").asString()).isEqualTo("/meetings?org=" + branch + "&from=" + year + "-01-01&to=" + year + "-12-31");
+
+        // The organ's line counts the same meetings, and its link (the meetings list by organ) lists exactly them
+        JsonNode organT1 = line(api.get("committee", "/api/v1/assessments/" + id + "/subjects/JG001?kind=ORGAN").json(), "T1");
+        String link = organT1.get("evidence").get(0).get("link").asString();
+        assertThat(link).isEqualTo("/meetings?organ=JG001&from=" + year + "-01-01&to=" + year + "-12-31");
+        assertThat(organT1.get("evidence").get(0).get("count").asLong()).isEqualTo(4)
+                .isEqualTo(api.get("committee", "/api/v1" + link).json().get("total").asLong());
+        assertThat(api.get("committee", "/api/v1/meetings?organ=JG002&from=" + year + "-01-01&to=" + year + "-12-31").json()
+                .get("total").asLong()).isZero();
     }
 
     @Test

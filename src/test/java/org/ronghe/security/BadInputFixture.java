@@ -71,8 +71,8 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/visits/coverage", List.of("campaign", "by", "page", "size")),
             new Read("/api/v1/campaigns", List.of()),
             // partylife
-            new Read("/api/v1/meetings", List.of("org", "kind", "from", "to", "firstItemStudy", "page", "size")),
-            new Read("/api/v1/meetings/decisions", List.of("org", "delivered", "page", "size")),
+            new Read("/api/v1/meetings", List.of("org", "kind", "from", "to", "firstItemStudy", "organ", "page", "size")),
+            new Read("/api/v1/meetings/decisions", List.of("org", "delivered", "organ", "page", "size")),
             new Read("/api/v1/compliance", List.of("org", "organ", "year")),
             new Read("/api/v1/compliance/reminders", List.of("org", "page", "size")),
             new Read("/api/v1/compliance/rules", List.of()),

@@ -226,7 +226,9 @@ class ScopeWalkTests {
             Map.entry("responsibilities", List.of("organ", "size")),
             Map.entry("items", List.of("organ", "size")),
             Map.entry("duty-reports", List.of("organ", "size")),
-            Map.entry("commitments", List.of("organ", "member", "q", "size")));
+            Map.entry("commitments", List.of("organ", "member", "q", "size")),
+            Map.entry("meetings", List.of("organ", "size")),
+            Map.entry("decisions", List.of("organ", "size")));
 
     enum Walk {
         /** A list, search or rates: answered within the scope, so no foreign record in it, whatever the filter. */

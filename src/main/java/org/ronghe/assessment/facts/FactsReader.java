@@ -100,8 +100,9 @@ public class FactsReader {
             m.addAll(visitMeasures(organVisits.getOrDefault(code, VisitRecords.Work.NONE), links.coverage("organ"),
                     "/visits/problems?organ=" + code));
             m.add(evaluation(evaluations.get(code), code));
-            m.addAll(lifeMeasures(l, c[0], c[1], links.compliance("organ", code), links.compliance("organ", code),
-                    "/meetings/decisions", "/commitments?organ=" + code + "&year=" + year + "&measurable=true",
+            m.addAll(lifeMeasures(l, c[0], c[1], links.compliance("organ", code),
+                    "/meetings?organ=" + code + "&from=" + from + "&to=" + asOf, "/meetings/decisions?organ=" + code,
+                    "/commitments?organ=" + code + "&year=" + year + "&measurable=true",
                     "/reviews?year=" + year + "&state=DECIDED"));
             m.add(duty(duties.get(code), code, year));
             reads.add(new Read(new Subject(Subject.Kind.ORGAN, code, rs.getString(2)), code, m));
