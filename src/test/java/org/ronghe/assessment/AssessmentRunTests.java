@@ -125,6 +125,12 @@ class AssessmentRunTests {
         assertThat(explained.get("vetoed").asBoolean()).isTrue();
         assertThat(explained.get("grade").asString()).isEqualTo("POOR");
         assertThat(explained.get("explanation").toString()).contains("一票否决：违纪违法案件数 1");
+        assertThat(line(explained, "M2").get("evidence").get(0).get("link").asString())
+                .isEqualTo("/reviews?organ=JG001&year=" + lastYear + "&state=DECIDED");
+        long decided = jdbc.sql("SELECT COUNT(*) FROM review r JOIN party_org p ON p.id = r.party_org_id JOIN organ o ON o.id = p.organ_id"
+                + " WHERE o.code = 'JG001' AND r.review_year = :y AND r.state = 'DECIDED'").param("y", lastYear).query(Long.class).single();
+        assertThat(api.get("committee", "/api/v1/reviews?organ=JG001&year=" + lastYear + "&state=DECIDED").json().get("total").asLong())
+                .isEqualTo(decided);
         JsonNode other = api.get("committee", "/api/v1/assessments/" + id + "/subjects/JG002?kind=ORGAN").json();
         assertThat(other.get("vetoed").asBoolean()).isFalse();
     }

@@ -84,7 +84,7 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/commitments", List.of("org", "organ", "member", "q", "year", "measurable", "fulfilled", "page", "size")),
             new Read("/api/v1/commitments/cards/DY000001", List.of("year")),
             // partylife reviews
-            new Read("/api/v1/reviews", List.of("org", "year", "state", "q", "page", "size")),
+            new Read("/api/v1/reviews", List.of("org", "year", "state", "q", "organ", "page", "size")),
             // assessment
             new Read("/api/v1/assessments", List.of("year", "page", "size")),
             new Read("/api/v1/schemes", List.of("year", "page", "size")));

@@ -228,7 +228,8 @@ class ScopeWalkTests {
             Map.entry("duty-reports", List.of("organ", "size")),
             Map.entry("commitments", List.of("organ", "member", "q", "size")),
             Map.entry("meetings", List.of("organ", "size")),
-            Map.entry("decisions", List.of("organ", "size")));
+            Map.entry("decisions", List.of("organ", "size")),
+            Map.entry("reviews", List.of("organ", "size")));
 
     enum Walk {
         /** A list, search or rates: answered within the scope, so no foreign record in it, whatever the filter. */

@@ -103,7 +103,7 @@ public class FactsReader {
             m.addAll(lifeMeasures(l, c[0], c[1], links.compliance("organ", code),
                     "/meetings?organ=" + code + "&from=" + from + "&to=" + asOf, "/meetings/decisions?organ=" + code,
                     "/commitments?organ=" + code + "&year=" + year + "&measurable=true",
-                    "/reviews?year=" + year + "&state=DECIDED"));
+                    "/reviews?organ=" + code + "&year=" + year + "&state=DECIDED"));
             m.add(duty(duties.get(code), code, year));
             reads.add(new Read(new Subject(Subject.Kind.ORGAN, code, rs.getString(2)), code, m));
             return null;
@@ -120,7 +120,7 @@ public class FactsReader {
             m.add(evaluation(organ == null ? null : evaluations.get(organ), organ));
             m.addAll(lifeMeasures(l, l.commitments(), l.fulfilled(), links.compliance("org", o.code()),
                     "/meetings?org=" + o.code() + "&from=" + from + "&to=" + asOf, "/meetings/decisions?org=" + o.code(),
-                    "/commitments?org=" + o.code() + "&year=" + year + "&measurable=true", "/reviews?org=" + o.code() + "&year=" + year));
+                    "/commitments?org=" + o.code() + "&year=" + year + "&measurable=true", "/reviews?org=" + o.code() + "&year=" + year + "&state=DECIDED"));
             m.add(duty(organ == null ? null : duties.get(organ), organ, year));
             reads.add(new Read(new Subject(Subject.Kind.ORGANISATION, o.code(), o.name()), organ, m));
         }
