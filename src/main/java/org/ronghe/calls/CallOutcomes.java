@@ -31,4 +31,24 @@ public interface CallOutcomes {
             return new Outcome(communityId, communityCode, 0, 0, 0, 0, null, null);
         }
     }
+
+    /**
+     * Every organ's handling of the calls raised from {@code from} to {@code to}, for the assessment: the four rates
+     * over the organ's own dispatches exactly as {@code docs/rates.md} and the metrics page count them, and the calls
+     * it takes part in that are now waiting past a limit. Set-based: two grouped queries whatever the number of
+     * organs; organs without dispatches are absent.
+     */
+    List<OrganOutcome> byOrgan(LocalDate from, LocalDate to);
+
+    /**
+     * @param dispatches       the organ's dispatches of calls raised in the period
+     * @param responseBase     dispatches accepted or past their accept limit (the response rate's base)
+     * @param replied          dispatches replied (the on-time rate's base)
+     * @param rated            dispatches rated by the caller (the satisfaction and resolution rates' base)
+     * @param overdue          calls the organ takes part in, raised in the period, now waiting past a limit
+     * @param responseRate     {@code null} when the base is empty, likewise the other rates
+     */
+    record OrganOutcome(String organCode, long calls, long dispatches, long responseBase, long replied, long rated, long overdue,
+                        Double responseRate, Double onTimeRate, Double resolutionRate, Double satisfactionRate) {
+    }
 }

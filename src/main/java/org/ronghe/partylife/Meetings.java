@@ -64,20 +64,41 @@ public class Meetings {
                               Long directiveId, Integer directiveUnits, Integer directiveCompleted) {
     }
 
-    /** @param org a party organisation code; {@code from}/{@code to} dates held, inclusive; {@code firstItemStudy} held with the study */
-    public record Filter(String org, MeetingKind kind, LocalDate from, LocalDate to, Boolean firstItemStudy) {
+    /**
+     * @param org   a party organisation code; {@code from}/{@code to} dates held, inclusive; {@code firstItemStudy} held with the study
+     * @param organ an organ code: the meetings of its party organisations
+     */
+    public record Filter(String org, MeetingKind kind, LocalDate from, LocalDate to, Boolean firstItemStudy, String organ) {
+
+        public Filter(String org, MeetingKind kind, LocalDate from, LocalDate to, Boolean firstItemStudy) {
+            this(org, kind, from, to, firstItemStudy, null);
+        }
 
         public Filter(String org, MeetingKind kind, LocalDate from, LocalDate to) {
-            this(org, kind, from, to, null);
+            this(org, kind, from, to, null, null);
         }
 
         public static Filter none() {
-            return new Filter(null, null, null, null, null);
+            return new Filter(null, null, null, null, null, null);
         }
     }
 
-    /** @param delivered {@code true}: delivered; {@code false}: not (yet); {@code null}: every decision */
-    public record DecisionFilter(String org, Boolean delivered) {
+    /**
+     * @param delivered {@code true}: delivered; {@code false}: not (yet); {@code null}: every decision
+     * @param organ     an organ code: the decisions of its party organisations' meetings
+     */
+    public record DecisionFilter(String org, Boolean delivered, String organ) {
+
+        public DecisionFilter(String org, Boolean delivered) {
+            this(org, delivered, null);
+        }
+    }
+
+    /** The organisations of an organ, by the organ's code (an unknown code matches nothing). */
+    private static void organ(SqlWhere where, String organ) {
+        if (organ != null && !organ.isBlank()) {
+            where.and("p.organ_id IN (SELECT o.id FROM organ o WHERE o.code = :f_organ)", Map.of("f_organ", organ.trim()));
+        }
     }
 
     public Optional<Long> idForKey(String actor, String key) {
@@ -263,6 +284,7 @@ public class Meetings {
     private static SqlWhere decisionWhere(PartyLifeScope scope, DecisionFilter filter) {
         SqlWhere where = new SqlWhere().and(scope.partyOrgs("p"));
         where.eq("p.code", "f_org", filter.org());
+        organ(where, filter.organ());
         if (filter.delivered() != null) {
             where.and("d.delivered = :f_delivered", Map.of("f_delivered", filter.delivered()));
         }
@@ -363,6 +385,7 @@ public class Meetings {
     private static SqlWhere where(PartyLifeScope scope, Filter filter) {
         SqlWhere where = new SqlWhere().and(scope.partyOrgs("p"));
         where.eq("p.code", "f_org", filter.org());
+        organ(where, filter.organ());
         where.eq("g.kind", "f_kind", filter.kind() == null ? null : filter.kind().name());
         if (filter.from() != null) {
             where.and("g.held_on >= :f_from", Map.of("f_from", filter.from()));

@@ -25,6 +25,41 @@ public final class Xlsx {
     private Xlsx() {
     }
 
+    /** A sheet of a workbook written whole (small exports with several sheets). */
+    public record Tab(String name, List<String> headers, List<? extends List<?>> rows) {
+    }
+
+    /** Writes a workbook of several sheets, in order. */
+    public static void write(OutputStream out, List<Tab> sheets) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            for (Tab s : sheets) {
+                Sheet sheet = workbook.createSheet(s.name());
+                Row head = sheet.createRow(0);
+                for (int i = 0; i < s.headers().size(); i++) {
+                    Cell cell = head.createCell(i);
+                    cell.setCellValue(s.headers().get(i));
+                    cell.setCellStyle(bold);
+                    sheet.setColumnWidth(i, Math.max(10, s.headers().get(i).length() * 2 + 4) * 256);
+                }
+                int next = 1;
+                for (List<?> values : s.rows()) {
+                    Row row = sheet.createRow(next++);
+                    for (int i = 0; i < values.size(); i++) {
+                        set(row.createCell(i), values.get(i));
+                    }
+                }
+                sheet.createFreezePane(0, 1);
+            }
+            workbook.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void write(OutputStream out, String sheetName, List<String> headers, Iterable<? extends List<?>> rows) {
         write(out, sheetName, headers, sink -> rows.forEach(sink));
     }

@@ -72,8 +72,8 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/visits/coverage", List.of("campaign", "by", "page", "size")),
             new Read("/api/v1/campaigns", List.of()),
             // partylife
-            new Read("/api/v1/meetings", List.of("org", "kind", "from", "to", "firstItemStudy", "page", "size")),
-            new Read("/api/v1/meetings/decisions", List.of("org", "delivered", "page", "size")),
+            new Read("/api/v1/meetings", List.of("org", "kind", "from", "to", "firstItemStudy", "organ", "page", "size")),
+            new Read("/api/v1/meetings/decisions", List.of("org", "delivered", "organ", "page", "size")),
             new Read("/api/v1/compliance", List.of("org", "organ", "year")),
             new Read("/api/v1/compliance/reminders", List.of("org", "page", "size")),
             new Read("/api/v1/compliance/rules", List.of()),
@@ -88,7 +88,10 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/commitments", List.of("org", "organ", "member", "q", "year", "measurable", "fulfilled", "page", "size")),
             new Read("/api/v1/commitments/cards/DY000001", List.of("year")),
             // partylife reviews
-            new Read("/api/v1/reviews", List.of("org", "year", "state", "q", "page", "size")),
+            new Read("/api/v1/reviews", List.of("org", "year", "state", "q", "organ", "page", "size")),
+            // assessment
+            new Read("/api/v1/assessments", List.of("year", "page", "size")),
+            new Read("/api/v1/schemes", List.of("year", "page", "size")),
             // insight: the command dashboard
             new Read("/api/v1/dashboard/today", List.of()),
             new Read("/api/v1/dashboard/overdue-by-organ", List.of("limit")),
@@ -347,6 +350,11 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
         writes.addAll(reviews.writes());
         withId.addAll(reviews.operations());
 
+        // assessment: last year's run and its scheme; each write valid as it stands
+        Assessments assessments = Assessments.create(calls, api);
+        writes.addAll(assessments.writes());
+        withId.addAll(assessments.operations());
+
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),
                 client.json().get("apiKey").asString(), stepUsers, List.copyOf(writes), List.copyOf(withId));
@@ -570,6 +578,42 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                     new Operation(HttpMethod.POST, "/api/v1/reviews/{id}/ballots", ids, Map.of("qualified", full), false),
                     new Operation(HttpMethod.POST, "/api/v1/reviews/{id}/tallies", ids, Map.of("ballots", 1), false),
                     new Operation(HttpMethod.POST, "/api/v1/reviews/{id}/decision", ids, Map.of("qualified", full), false));
+        }
+    }
+
+    // assessment
+    /** A run of last year (which installs the year's scheme), and that scheme as JSON. */
+    record Assessments(long run, long scheme, int year, Map<String, Object> document) {
+
+        @SuppressWarnings("unchecked")
+        static Assessments create(CallsClient calls, Api api) {
+            int year = java.time.LocalDate.now(CallsClient.SHANGHAI).getYear() - 1;
+            Api.Response run = calls.post("committee", "/api/v1/assessments", body("year", year));
+            assertThat(run.status()).as(run.text()).isEqualTo(201);
+            long scheme = run.json().get("schemeId").asLong();
+            tools.jackson.databind.JsonNode found = api.get("committee", "/api/v1/schemes/" + scheme).json();
+            Map<String, Object> document = new tools.jackson.databind.json.JsonMapper().convertValue(found.get("scheme"), Map.class);
+            return new Assessments(run.json().get("id").asLong(), scheme, year, document);
+        }
+
+        List<Write> writes() {
+            return List.of(
+                    new Write("compute an assessment", "committee", "/api/v1/assessments", body("year", year, "kind", "ANNUAL"),
+                            List.of(of("year", NUMBER, true), of("kind", ENUM, false)), true),
+                    new Write("draft a scheme", "committee", "/api/v1/schemes?year=" + year, new LinkedHashMap<>(document),
+                            List.of(text("name", 200, true)), true));
+        }
+
+        List<Operation> operations() {
+            String runs = String.valueOf(run);
+            String schemes = String.valueOf(scheme);
+            return List.of(
+                    new Operation(HttpMethod.GET, "/api/v1/assessments/{id}", runs, null, false),
+                    new Operation(HttpMethod.GET, "/api/v1/assessments/{id}/subjects/JG001", runs, null, false),
+                    new Operation(HttpMethod.GET, "/api/v1/assessments/{id}.xlsx", runs, null, false),
+                    new Operation(HttpMethod.POST, "/api/v1/assessments/{id}/publish", runs, null, false),
+                    new Operation(HttpMethod.GET, "/api/v1/schemes/{id}", schemes, null, false),
+                    new Operation(HttpMethod.POST, "/api/v1/schemes/{id}/activate", schemes, null, false));
         }
     }
 

@@ -202,6 +202,17 @@ class ScopeWalkTests {
         for (String panel : List.of("today", "overdue-by-organ", "communities", "rankings", "trends")) {
             WALK.put("GET /api/v1/dashboard/" + panel, Walk.LIST);
         }
+        // assessment: the committee runs and publishes, and versions schemes; an organ's secretary reads its organ's results
+        WALK.put("GET /api/v1/assessments", Walk.LIST);
+        WALK.put("POST /api/v1/assessments", Walk.CREATE);
+        WALK.put("GET /api/v1/assessments/{id}", Walk.ONE);
+        WALK.put("GET /api/v1/assessments/{id}/subjects/{code}", Walk.ONE);
+        WALK.put("GET /api/v1/assessments/{id}.xlsx", Walk.ONE);
+        WALK.put("POST /api/v1/assessments/{id}/publish", Walk.WRITE);
+        WALK.put("GET /api/v1/schemes", Walk.LIST);
+        WALK.put("POST /api/v1/schemes", Walk.CREATE);
+        WALK.put("GET /api/v1/schemes/{id}", Walk.ONE);
+        WALK.put("POST /api/v1/schemes/{id}/activate", Walk.WRITE);
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -223,6 +234,9 @@ class ScopeWalkTests {
             Map.entry("items", List.of("organ", "size")),
             Map.entry("duty-reports", List.of("organ", "size")),
             Map.entry("commitments", List.of("organ", "member", "q", "size")),
+            Map.entry("meetings", List.of("organ", "size")),
+            Map.entry("decisions", List.of("organ", "size")),
+            Map.entry("reviews", List.of("organ", "size")),
             Map.entry("diagnosis", List.of("organ")));
 
     enum Walk {
@@ -767,6 +781,8 @@ class ScopeWalkTests {
             case "reviews", "voting", "decision" -> role.equals("committee") || role.equals("secretary");
             case "self-reviews", "peer-reviews" -> List.of("committee", "secretary", "member").contains(role);
             case "ballots" -> role.equals("member");
+            // assessment: only the work committee computes, publishes and writes schemes
+            case "assessments", "publish", "schemes", "activate" -> role.equals("committee");
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -831,6 +847,8 @@ class ScopeWalkTests {
             case "self-reviews" -> Map.of("member", "DY000001", "text", "越界的自评");
             case "peer-reviews" -> Map.of("about", "DY000001", "text", "越界的互评");
             case "ballots", "decision" -> Map.of("qualified", List.of("DY000001"));
+            // assessment: a run of last year by someone without the right
+            case "assessments" -> Map.of("year", java.time.LocalDate.now().getYear() - 1);
             default -> Map.of();
         };
     }

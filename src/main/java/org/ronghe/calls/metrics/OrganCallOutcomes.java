@@ -68,4 +68,34 @@ class OrganCallOutcomes implements CallOutcomes {
         });
         return outcomes;
     }
+
+    @Override
+    public List<OrganOutcome> byOrgan(LocalDate from, LocalDate to) {
+        if (from == null || to == null || from.isAfter(to)) {
+            return List.of();
+        }
+        Map<String, Long> overdue = new LinkedHashMap<>();
+        jdbc.sql("SELECT o.code, COUNT(*) AS overdue"
+                        + " FROM call_handler h JOIN call c ON c.id = h.call_id AND c.raised_at = h.call_raised_at"
+                        + " JOIN organ o ON o.id = h.organ_id"
+                        + " WHERE h.call_raised_at >= :from AND h.call_raised_at < :to AND " + CallQueries.overdue("c")
+                        + " GROUP BY o.code")
+                .param("from", from.atStartOfDay(clock.getZone()).toOffsetDateTime())
+                .param("to", to.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime())
+                .param("now", OffsetDateTime.now(clock))
+                .query((rs, n) -> overdue.put(rs.getString("code"), rs.getLong("overdue")))
+                .list();
+        List<OrganOutcome> outcomes = new ArrayList<>();
+        for (CallMetrics.MetricRow r : metrics.by(CallMetrics.GroupBy.ORGAN, CallScope.everything(), from, to)) {
+            CallMetrics.Counts c = r.counts();
+            outcomes.add(new OrganOutcome(r.code(), c.calls(), c.dispatches(), c.responseBase(), c.replied(), c.rated(),
+                    overdue.getOrDefault(r.code(), 0L), r.responseRate(), r.onTimeRate(), r.resolutionRate(), r.satisfactionRate()));
+        }
+        overdue.forEach((code, count) -> {
+            if (outcomes.stream().noneMatch(o -> o.organCode().equals(code))) {
+                outcomes.add(new OrganOutcome(code, 0, 0, 0, 0, 0, count, null, null, null, null));
+            }
+        });
+        return outcomes;
+    }
 }

@@ -85,11 +85,16 @@ public class Reviews {
      * @param org   a party organisation code
      * @param q     words in the organisation's code or name
      * @param state {@code null}: every state
+     * @param organ an organ code: the reviews of its party organisations
      */
-    public record Filter(String org, Integer year, ReviewState state, String q) {
+    public record Filter(String org, Integer year, ReviewState state, String q, String organ) {
+
+        public Filter(String org, Integer year, ReviewState state, String q) {
+            this(org, year, state, q, null);
+        }
 
         public static Filter none() {
-            return new Filter(null, null, null, null);
+            return new Filter(null, null, null, null, null);
         }
     }
 
@@ -378,6 +383,9 @@ public class Reviews {
         where.eq("r.review_year", "f_year", filter.year());
         where.eq("r.state", "f_state", filter.state() == null ? null : filter.state().name());
         where.contains("f_q", filter.q(), "p.code", "p.name");
+        if (filter.organ() != null && !filter.organ().isBlank()) {
+            where.and("p.organ_id IN (SELECT o.id FROM organ o WHERE o.code = :f_organ)", Map.of("f_organ", filter.organ().trim()));
+        }
         return where;
     }
 

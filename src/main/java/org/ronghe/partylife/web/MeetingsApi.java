@@ -52,22 +52,24 @@ class MeetingsApi {
     }
 
     @GetMapping("/meetings")
-    @Operation(summary = "会议记录（按数据范围过滤：本组织及下级组织的党员、本单位党组书记、工委）")
+    @Operation(summary = "会议记录（按数据范围过滤：本组织及下级组织的党员、本单位党组书记、工委）；organ 机关编码：其各党组织的会议")
     PageResult<Meetings.Row> list(CurrentUser user, @RequestParam(required = false) String org,
                                   @RequestParam(required = false) MeetingKind kind,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                   @RequestParam(required = false) Boolean firstItemStudy,
+                                  @RequestParam(required = false) String organ,
                                   @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return meetings.list(desk.scopeOf(user), new Meetings.Filter(org, kind, from, to, firstItemStudy), PageQuery.of(page, size));
+        return meetings.list(desk.scopeOf(user), new Meetings.Filter(org, kind, from, to, firstItemStudy, organ), PageQuery.of(page, size));
     }
 
     @GetMapping("/meetings/decisions")
-    @Operation(summary = "决定事项及其落实情况（未落实、诉求办理中、已落实），按数据范围过滤；delivered=true 仅已落实，false 仅未落实")
+    @Operation(summary = "决定事项及其落实情况（未落实、诉求办理中、已落实），按数据范围过滤；delivered=true 仅已落实，false 仅未落实；organ 机关编码：其各党组织会议的决定")
     PageResult<Meetings.DecisionRow> decisions(CurrentUser user, @RequestParam(required = false) String org,
                                                @RequestParam(required = false) Boolean delivered,
+                                               @RequestParam(required = false) String organ,
                                                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return meetings.decisions(desk.scopeOf(user), new Meetings.DecisionFilter(org, delivered), PageQuery.of(page, size));
+        return meetings.decisions(desk.scopeOf(user), new Meetings.DecisionFilter(org, delivered, organ), PageQuery.of(page, size));
     }
 
     @PostMapping("/meetings/{id}/decisions/{n}/call")

@@ -52,8 +52,9 @@ class PartyLifePages {
     String list(CurrentUser user, @RequestParam(required = false) String org, @RequestParam(required = false) MeetingKind kind,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) Boolean firstItemStudy, @RequestParam(required = false) Integer page, Model model) {
-        PageResult<Meetings.Row> result = meetings.list(desk.scopeOf(user), new Meetings.Filter(org, kind, from, to, firstItemStudy),
+                @RequestParam(required = false) Boolean firstItemStudy, @RequestParam(required = false) String organ,
+                @RequestParam(required = false) Integer page, Model model) {
+        PageResult<Meetings.Row> result = meetings.list(desk.scopeOf(user), new Meetings.Filter(org, kind, from, to, firstItemStudy, organ),
                 PageQuery.of(page, 50));
         model.addAttribute("result", result);
         model.addAttribute("kinds", MeetingKind.values());
@@ -62,15 +63,19 @@ class PartyLifePages {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("firstItemStudy", firstItemStudy);
+        model.addAttribute("organ", organ);
         model.addAttribute("records", records(user));
         return "meetings/list";
     }
 
     @GetMapping("/meetings/decisions")
     String decisions(CurrentUser user, @RequestParam(required = false) String org, @RequestParam(required = false) Boolean delivered,
-                     @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("result", meetings.decisions(desk.scopeOf(user), new Meetings.DecisionFilter(org, delivered), PageQuery.of(page, 50)));
+                     @RequestParam(required = false) String organ, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("result", meetings.decisions(desk.scopeOf(user), new Meetings.DecisionFilter(org, delivered, organ),
+                PageQuery.of(page, 50)));
         model.addAttribute("delivered", delivered);
+        model.addAttribute("org", org);
+        model.addAttribute("organ", organ);
         return "meetings/decisions";
     }
 

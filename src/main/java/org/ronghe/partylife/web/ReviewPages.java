@@ -45,15 +45,16 @@ class ReviewPages {
     @GetMapping("/reviews")
     String list(CurrentUser user, @RequestParam(required = false) String q, @RequestParam(required = false) String org,
                 @RequestParam(required = false) Integer year, @RequestParam(required = false) ReviewState state,
-                @RequestParam(required = false) Integer page, Model model) {
+                @RequestParam(required = false) String organ, @RequestParam(required = false) Integer page, Model model) {
         PartyLifeScope scope = desk.scopeOf(user);
-        Reviews.Filter filter = new Reviews.Filter(org, year, state, q);
+        Reviews.Filter filter = new Reviews.Filter(org, year, state, q, organ);
         model.addAttribute("result", reviews.list(scope, filter, PageQuery.of(page, 50)));
         model.addAttribute("graded", reviews.graded(scope, filter));
         model.addAttribute("q", q);
         model.addAttribute("org", org);
         model.addAttribute("year", year);
         model.addAttribute("state", state);
+        model.addAttribute("organ", organ);
         model.addAttribute("states", ReviewState.values());
         model.addAttribute("runs", ReviewDesk.runs(user));
         model.addAttribute("orgs", ReviewDesk.runs(user) ? book.rollup(scope, null, null).orgs() : List.of());
@@ -71,7 +72,7 @@ class ReviewPages {
             return "redirect:/reviews/" + created.id();
         } catch (IllegalArgumentException | ConflictException refused) {
             model.addAttribute("error", refused.getMessage());
-            return list(user, null, null, null, null, null, model);
+            return list(user, null, null, null, null, null, null, model);
         }
     }
 

@@ -35,11 +35,12 @@ class ReviewsApi {
     }
 
     @GetMapping
-    @Operation(summary = "民主评议（按数据范围过滤：本组织及上下级组织的党员、本单位党组书记、工委）；org 党组织编码，year 年度，state 状态，q 党组织名称或编码")
+    @Operation(summary = "民主评议（按数据范围过滤：本组织及上下级组织的党员、本单位党组书记、工委）；org 党组织编码，year 年度，state 状态，q 党组织名称或编码，organ 机关编码（其各党组织的评议）")
     PageResult<Reviews.Row> list(CurrentUser user, @RequestParam(required = false) String org, @RequestParam(required = false) Integer year,
                                  @RequestParam(required = false) ReviewState state, @RequestParam(required = false) String q,
+                                 @RequestParam(required = false) String organ,
                                  @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return reviews.list(desk.scopeOf(user), new Reviews.Filter(org, year, state, q), PageQuery.of(page, size));
+        return reviews.list(desk.scopeOf(user), new Reviews.Filter(org, year, state, q, organ), PageQuery.of(page, size));
     }
 
     @PostMapping
