@@ -17,6 +17,7 @@ import org.ronghe.support.RongheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +31,9 @@ class TwoSkinsDiagnosisTests {
     @TestConfiguration
     static class Results {
 
+        // stands in front of the stored results: these sub-scores are chosen, not computed
         @Bean
+        @Primary
         AssessmentResults assessmentResults() {
             return (year, kind) -> year != YEAR || kind != Subject.Kind.ORGAN ? Optional.empty()
                     : Optional.of(new AssessmentResults.Ranking(7, YEAR, LocalDate.of(YEAR, 1, 31), false, List.of(

@@ -17,7 +17,6 @@ import org.ronghe.partylife.MeetingBoard;
 import org.ronghe.platform.CurrentUser;
 import org.ronghe.platform.Role;
 import org.ronghe.visits.VisitBoard;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,11 +35,11 @@ class Dashboard {
     private final MeetingBoard meetings;
     private final Directory directory;
     private final DataScopes scopes;
-    private final ObjectProvider<AssessmentResults> results;
+    private final AssessmentResults results;
     private final Clock clock;
 
     Dashboard(CallBoard calls, VisitBoard visits, MeetingBoard meetings, Directory directory, DataScopes scopes,
-              ObjectProvider<AssessmentResults> results, Clock clock) {
+              AssessmentResults results, Clock clock) {
         this.calls = calls;
         this.visits = visits;
         this.meetings = meetings;
@@ -96,8 +95,7 @@ class Dashboard {
         if (assessed < 2000 || assessed > 2100) {
             throw new IllegalArgumentException("年份应在 2000 到 2100 之间：" + year);
         }
-        AssessmentResults source = results.getIfAvailable();
-        Optional<AssessmentResults.Ranking> ranking = source == null ? Optional.empty() : source.of(assessed, Subject.Kind.ORGAN);
+        Optional<AssessmentResults.Ranking> ranking = results.of(assessed, Subject.Kind.ORGAN);
         if (ranking.isEmpty()) {
             return new Rankings(assessed, false, null, null, false, List.of());
         }

@@ -20,7 +20,6 @@ import org.ronghe.partylife.Compliance;
 import org.ronghe.partylife.OrganisationalLife;
 import org.ronghe.platform.CurrentUser;
 import org.ronghe.platform.Role;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -37,14 +36,14 @@ public class Diagnoses {
 
     private final OrganisationalLife life;
     private final CallResolution calls;
-    private final ObjectProvider<AssessmentResults> results;
+    private final AssessmentResults results;
     private final Directory directory;
     private final DataScopes scopes;
     private final Clock clock;
     private final ZoneId zone;
     private final Diagnosis.Settings settings;
 
-    Diagnoses(OrganisationalLife life, CallResolution calls, ObjectProvider<AssessmentResults> results, Directory directory,
+    Diagnoses(OrganisationalLife life, CallResolution calls, AssessmentResults results, Directory directory,
               DataScopes scopes, Clock clock, @Value("${ronghe.zone:Asia/Shanghai}") ZoneId zone,
               @Value("${ronghe.diagnosis.first-item-floor:0.9}") double firstItemFloor,
               @Value("${ronghe.diagnosis.study-floor:0.8}") double studyFloor,
@@ -129,8 +128,7 @@ public class Diagnoses {
     }
 
     private Diagnosis.TwoSkinsPart twoSkins(Map<String, Directory.OrganRef> organs, int y) {
-        AssessmentResults source = results.getIfAvailable();
-        AssessmentResults.Ranking ranking = source == null ? null : source.of(y, Subject.Kind.ORGAN).orElse(null);
+        AssessmentResults.Ranking ranking = results.of(y, Subject.Kind.ORGAN).orElse(null);
         if (ranking == null) {
             return new Diagnosis.TwoSkinsPart(false, NO_RESULTS, null, null, false, List.of(), 0);
         }
