@@ -26,6 +26,8 @@ public class PersonalData {
     public static final String LEADER_PHONE = "leader.phone";
     public static final String CALL_CONTACT_PHONE = "call.contact_phone";
     public static final String HOUSEHOLD_PHONE = "household.head_phone";
+    /** The phones of the staff on duty at service centres and temporary points (module network). */
+    public static final String NETWORK_STAFF_PHONE = "network_staff.phone";
 
     private static final String INDEX_PURPOSE = "ronghe blind index";
     private final DataKeys keys;

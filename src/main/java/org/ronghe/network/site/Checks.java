@@ -29,6 +29,10 @@ public final class Checks {
         errors.add(Map.of("field", field, "message", message));
     }
 
+    List<Map<String, String>> errors() {
+        return errors;
+    }
+
     public boolean ok() {
         return errors.isEmpty();
     }

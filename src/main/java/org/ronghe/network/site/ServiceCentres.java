@@ -22,12 +22,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ServiceCentres {
 
-    private static final String FROM = """
+    private static final String FROM = " " + """
              FROM service_centre sc LEFT JOIN street s ON s.id = sc.street_id LEFT JOIN community c ON c.id = sc.community_id""";
     private static final String SELECT = """
             SELECT sc.id, sc.version, sc.code, sc.name, sc.centre_level, sc.street_id, s.code AS street_code, s.name AS street_name,
                    sc.community_id, c.code AS community_code, c.name AS community_name, sc.address, sc.latitude, sc.longitude,
-                   sc.services, sc.opening_hours, sc.state, sc.created_at, sc.created_by, sc.closed_at""" + FROM;
+                   sc.services, sc.opening_hours, sc.state, sc.created_at, sc.created_by, sc.closed_at """ + FROM;
 
     private final JdbcClient jdbc;
     private final SiteRecords records;

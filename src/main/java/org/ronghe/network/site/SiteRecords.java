@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SiteRecords {
 
-    static final String PHONE = "network_staff.phone";
+    static final String PHONE = PersonalData.NETWORK_STAFF_PHONE;
     static final String CENTRE = "CENTRE";
     static final String POINT = "POINT";
 

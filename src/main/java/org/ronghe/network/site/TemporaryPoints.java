@@ -25,12 +25,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TemporaryPoints {
 
-    private static final String FROM = """
+    private static final String FROM = " " + """
              FROM temporary_point tp JOIN street s ON s.id = tp.street_id JOIN community c ON c.id = tp.community_id""";
     private static final String SELECT = """
             SELECT tp.id, tp.version, tp.code, tp.name, tp.kind, tp.street_id, s.code AS street_code, s.name AS street_name,
                    tp.community_id, c.code AS community_code, c.name AS community_name, tp.address, tp.latitude, tp.longitude,
-                   tp.services, tp.starts_on, tp.ends_on, tp.emergency_code, tp.created_at, tp.created_by""" + FROM;
+                   tp.services, tp.starts_on, tp.ends_on, tp.emergency_code, tp.created_at, tp.created_by """ + FROM;
 
     private final JdbcClient jdbc;
     private final SiteRecords records;

@@ -27,7 +27,8 @@ public final class Reseal {
             new Column("member", "phone", PersonalData.MEMBER_PHONE, null),
             new Column("leader", "phone", PersonalData.LEADER_PHONE, null),
             new Column("call", "contact_phone", PersonalData.CALL_CONTACT_PHONE, null),
-            new Column("household", "head_phone", PersonalData.HOUSEHOLD_PHONE, null));
+            new Column("household", "head_phone", PersonalData.HOUSEHOLD_PHONE, null),
+            new Column("network_staff", "phone", PersonalData.NETWORK_STAFF_PHONE, null));
 
     private Reseal() {
     }
