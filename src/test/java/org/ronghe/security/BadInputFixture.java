@@ -97,7 +97,10 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/dashboard/overdue-by-organ", List.of("limit")),
             new Read("/api/v1/dashboard/communities", List.of("measure")),
             new Read("/api/v1/dashboard/rankings", List.of("year")),
-            new Read("/api/v1/dashboard/trends", List.of("days", "year")));
+            new Read("/api/v1/dashboard/trends", List.of("days", "year")),
+            // network
+            new Read("/api/v1/service-centres", List.of("level", "street", "community", "state", "q", "page", "size")),
+            new Read("/api/v1/temporary-points", List.of("kind", "street", "community", "activeOn", "emergency", "q", "page", "size")));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -354,6 +357,42 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
         Assessments assessments = Assessments.create(calls, api);
         writes.addAll(assessments.writes());
         withId.addAll(assessments.operations());
+
+        // network: a station and a sampling point of the community account's community, each write valid as it stands
+        Map<String, Object> centre = body("code", "BI-SC-1", "name", "仁涌党群服务驿站", "level", "STATION", "community", "440103001001",
+                "address", "仁涌路 8 号", "latitude", 23.11, "longitude", 113.24, "openingHours", "周一至周五 9:00-17:30");
+        Api.Response opened = calls.post("committee", "/api/v1/service-centres", centre);
+        assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+        String centreId = String.valueOf(opened.json().get("centre").get("id").asLong());
+        Map<String, Object> point = body("code", "BI-TP-1", "name", "仁涌核酸采样点", "kind", "SAMPLING", "community", "440103001001",
+                "address", "仁涌社区广场", "latitude", 23.11, "longitude", 113.24, "startsOn", today.toString(),
+                "endsOn", today.plusDays(10).toString(), "emergency", "YJ2025001");
+        Api.Response pointOpened = calls.post("committee", "/api/v1/temporary-points", point);
+        assertThat(pointOpened.status()).as(pointOpened.text()).isEqualTo(201);
+        String pointId = String.valueOf(pointOpened.json().get("point").get("id").asLong());
+        List<Field> centreFields = List.of(text("name", 100, true), of("level", ENUM, true), of("community", CODE, true),
+                text("address", 200, true), of("latitude", NUMBER, false), of("longitude", NUMBER, false), text("openingHours", 100, false));
+        List<Field> pointFields = List.of(text("name", 100, true), of("kind", ENUM, true), of("community", CODE, true),
+                text("address", 200, true), of("latitude", NUMBER, false), of("longitude", NUMBER, false), of("startsOn", INSTANT, true),
+                of("endsOn", INSTANT, false), of("emergency", CODE, false));
+        Map<String, Object> newCentre = new LinkedHashMap<>(centre);
+        newCentre.put("code", "BI-SC-2");
+        writes.add(new Write("open a service centre", "community", "/api/v1/service-centres", newCentre,
+                java.util.stream.Stream.concat(centreFields.stream(), java.util.stream.Stream.of(of("code", CODE, true))).toList(), true));
+        writes.add(new Write("revise a service centre", "community", "/api/v1/service-centres/" + centreId + "/update", centre,
+                centreFields, true));
+        Map<String, Object> newPoint = new LinkedHashMap<>(point);
+        newPoint.put("code", "BI-TP-2");
+        writes.add(new Write("open a temporary point", "street", "/api/v1/temporary-points", newPoint,
+                java.util.stream.Stream.concat(pointFields.stream(), java.util.stream.Stream.of(of("code", CODE, true))).toList(), true));
+        writes.add(new Write("revise a temporary point", "street", "/api/v1/temporary-points/" + pointId + "/update", point,
+                pointFields, true));
+        withId.add(new Operation(HttpMethod.GET, "/api/v1/service-centres/{id}", centreId, null, false));
+        withId.add(new Operation(HttpMethod.POST, "/api/v1/service-centres/{id}/update", centreId, centre, false));
+        withId.add(new Operation(HttpMethod.POST, "/api/v1/service-centres/{id}/close", centreId, Map.of("reason", "场地收回"), false));
+        withId.add(new Operation(HttpMethod.GET, "/api/v1/temporary-points/{id}", pointId, null, false));
+        withId.add(new Operation(HttpMethod.POST, "/api/v1/temporary-points/{id}/update", pointId, point, false));
+        withId.add(new Operation(HttpMethod.POST, "/api/v1/temporary-points/{id}/close", pointId, null, false));
 
         List<String> stepUsers = List.of("admin", "committee", "secretary", "member", "street", "community", "leader", SUMMONED);
         return new BadInputFixture(Map.copyOf(targets), directive, client.json().get("id").asLong(),

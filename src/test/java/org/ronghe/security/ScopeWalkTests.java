@@ -213,6 +213,17 @@ class ScopeWalkTests {
         WALK.put("POST /api/v1/schemes", Walk.CREATE);
         WALK.put("GET /api/v1/schemes/{id}", Walk.ONE);
         WALK.put("POST /api/v1/schemes/{id}/activate", Walk.WRITE);
+        // network: public service information everybody signed in reads; the committee and the staff of the site's street
+        // or community keep it
+        for (String site : List.of("service-centres", "temporary-points")) {
+            WALK.put("GET /api/v1/" + site, Walk.OPEN);
+            WALK.put("GET /api/v1/" + site + "/{id}", Walk.OPEN);
+            WALK.put("GET /api/v1/" + site + "/export.xlsx", Walk.OPEN);
+            WALK.put("POST /api/v1/" + site, Walk.CREATE);
+            WALK.put("POST /api/v1/" + site + "/imports", Walk.CREATE);
+            WALK.put("POST /api/v1/" + site + "/{id}/update", Walk.WRITE);
+            WALK.put("POST /api/v1/" + site + "/{id}/close", Walk.WRITE);
+        }
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -263,7 +274,12 @@ class ScopeWalkTests {
         /** A record everyone may read (a visit campaign) whose figures and rows are counted within the reader's scope. */
         SHARED,
         /** A public profile everyone signed in may read (a member's 三亮 card): never a phone or an ID number in it. */
-        PUBLIC
+        PUBLIC,
+        /**
+         * Public service information everyone signed in reads (the service network's centres and points): every role gets
+         * it, and the staff phones of a site are unmasked only for the committee and the site's own street or community.
+         */
+        OPEN
     }
 
     @Autowired
@@ -303,6 +319,10 @@ class ScopeWalkTests {
     private String outsideCommitmentMember;
     /** This year's review of that organisation, with a self-review (partylife reviews). */
     private long outsideReview;
+    /** A service centre and a temporary point in the community outside every scope, and their staff's phone (network). */
+    private long outsideCentre;
+    private long outsidePoint;
+    static final String OUTSIDE_STAFF_PHONE = "13987650000";
 
     @BeforeAll
     void recordsInsideAndOutsideEachScope() {
@@ -337,6 +357,7 @@ class ScopeWalkTests {
         outsideResponsibility = responsibilityOutsideEveryScope(calls);
         outsideCommitment = commitmentOutsideEveryScope(calls);
         outsideReview = reviewOutsideEveryScope(calls);
+        networkOutsideEveryScope(calls);
         for (String role : List.of("secretary", "member", "street", "community", "leader")) {
             foreign.put(role, outsideTheScopeOf(role, noise));
             foreign.get(role).texts().addAll(outsideVisits.texts());
@@ -378,6 +399,20 @@ class ScopeWalkTests {
         assertThat(visit.status()).as(visit.text()).isEqualTo(201);
         return new OutsideVisits(campaignId, outsideHousehold, visit.json().get("visit").get("id").asLong(),
                 visit.json().get("problems").get(0).get("id").asLong(), Set.of("走查的走访 " + mark));
+    }
+
+    // network
+    private void networkOutsideEveryScope(CallsClient calls) {
+        List<Map<String, String>> staff = List.of(Map.of("name", "走查站长", "duty", "站长", "phone", OUTSIDE_STAFF_PHONE));
+        Api.Response centre = calls.post("committee", "/api/v1/service-centres", Map.of("code", "WALK-SC", "name", "走查驿站",
+                "level", "STATION", "community", outsideCommunity, "address", "走查路 1 号", "staff", staff));
+        assertThat(centre.status()).as(centre.text()).isEqualTo(201);
+        outsideCentre = centre.json().get("centre").get("id").asLong();
+        Api.Response point = calls.post("committee", "/api/v1/temporary-points", Map.of("code", "WALK-TP", "name", "走查采样点",
+                "kind", "SAMPLING", "community", outsideCommunity, "address", "走查广场",
+                "startsOn", java.time.LocalDate.now(CallsClient.SHANGHAI).toString(), "staff", staff));
+        assertThat(point.status()).as(point.text()).isEqualTo(201);
+        outsidePoint = point.json().get("point").get("id").asLong();
     }
 
     // partylife
@@ -587,6 +622,27 @@ class ScopeWalkTests {
     }
 
     @Test
+    void theServiceNetworkIsReadByEveryRoleWithOtherPlacesStaffPhonesMasked() {
+        SoftAssertions soft = new SoftAssertions();
+        for (String operation : operations(Walk.OPEN)) {
+            String path = operation.substring(4).replace("{id}",
+                    String.valueOf(operation.contains("/service-centres") ? outsideCentre : outsidePoint));
+            for (String role : ROLES) {
+                Api.Response answer = api.get(role, path + (path.endsWith("s") ? "?size=200" : ""));
+                soft.assertThat(answer.status()).as("%s GET %s: %s", role, path, Refusals.excerpt(answer)).isEqualTo(200);
+                String content = path.endsWith(".xlsx") ? String.join("|", cells(answer.body())) : answer.text();
+                soft.assertThat(content).as("%s GET %s", role, path).contains("走查");
+                if (role.equals("committee")) {
+                    soft.assertThat(content).as("%s GET %s", role, path).contains(OUTSIDE_STAFF_PHONE);
+                } else {
+                    soft.assertThat(content).as("%s GET %s", role, path).doesNotContain(OUTSIDE_STAFF_PHONE);
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
     void noOtherExportHoldsARecordOutsideTheScope() {
         SoftAssertions soft = new SoftAssertions();
         for (String operation : operations(Walk.EXPORT)) {
@@ -676,7 +732,7 @@ class ScopeWalkTests {
                     // Work inside the whole tree is not a question of scope; the lifecycle tests cover it.
                     continue;
                 }
-                String id = scoped ? foreign.get(role).keyFor(operation) : String.valueOf(ownCall);
+                String id = scoped ? keyFor(role, operation) : String.valueOf(ownCall);
                 refusedAndUnchanged(soft, role, operation, id, bodyOf(operation), scoped ? Set.of(403, 404) : Set.of(403));
             }
         }
@@ -711,6 +767,17 @@ class ScopeWalkTests {
         soft.assertAll();
     }
 
+    /** The foreign record a step is tried on: the network's site outside every scope, else the role's own foreign record. */
+    private String keyFor(String role, String operation) {
+        if (operation.contains("/service-centres/")) {
+            return String.valueOf(outsideCentre);
+        }
+        if (operation.contains("/temporary-points/")) {
+            return String.valueOf(outsidePoint);
+        }
+        return foreign.get(role).keyFor(operation);
+    }
+
     private void refusedAndUnchanged(SoftAssertions soft, String role, String operation, String key, Map<String, Object> body,
                                      Set<Integer> expected) {
         String path = key == null ? operation.substring(5) : operation.substring(5).replaceAll("\\{[a-z]+}", key);
@@ -727,6 +794,15 @@ class ScopeWalkTests {
             return MockMvcRequestBuilders.multipart(path).file(new MockMultipartFile("file", "households.csv", "text/csv",
                     ("户编码,社区编码,地址,户主姓名\nWALK-1," + outsideCommunity + ",越界导入的住户,越界\n").getBytes(StandardCharsets.UTF_8)));
         }
+        if (path.endsWith("/service-centres/imports")) {
+            return MockMvcRequestBuilders.multipart(path).file(new MockMultipartFile("file", "centres.csv", "text/csv",
+                    ("编码,名称,层级,社区编码,地址\nWALK-IM,越界导入的驿站,驿站," + outsideCommunity + ",越界路\n").getBytes(StandardCharsets.UTF_8)));
+        }
+        if (path.endsWith("/temporary-points/imports")) {
+            return MockMvcRequestBuilders.multipart(path).file(new MockMultipartFile("file", "points.csv", "text/csv",
+                    ("编码,名称,类型,社区编码,地址,开始日期\nWALK-IM,越界导入的点位,核酸采样点," + outsideCommunity + ",越界路,2025-01-01\n")
+                            .getBytes(StandardCharsets.UTF_8)));
+        }
         if (path.contains("/imports/")) {
             return MockMvcRequestBuilders.multipart(path).file(new MockMultipartFile("file", "streets.csv", "text/csv",
                     "街道编码,街道名称\n440103001,改名的街道\n".getBytes(StandardCharsets.UTF_8)));
@@ -737,6 +813,10 @@ class ScopeWalkTests {
 
     /** Who may take a step at all, wherever it is (the roles, not yet the places). */
     private static boolean hasTheRight(String role, String operation) {
+        if (operation.contains("/service-centres") || operation.contains("/temporary-points")) {
+            // network: the committee, and street and community staff for their own places
+            return List.of("committee", "street", "community").contains(role);
+        }
         String step = operation.substring(operation.lastIndexOf('/') + 1);
         return switch (step) {
             case "dispatch", "directives" -> role.equals("committee");
@@ -788,6 +868,15 @@ class ScopeWalkTests {
     }
 
     private Map<String, Object> bodyOf(String operation) {
+        // network: a site in the community outside every scope
+        if (operation.contains("/service-centres")) {
+            return Map.of("code", "WALK-NEW", "name", "越界新建的驿站", "level", "STATION", "community", outsideCommunity,
+                    "address", "越界路 2 号");
+        }
+        if (operation.contains("/temporary-points")) {
+            return Map.of("code", "WALK-NEW", "name", "越界新建的点位", "kind", "SUPPLY", "community", outsideCommunity,
+                    "address", "越界路 3 号", "startsOn", java.time.LocalDate.now().toString());
+        }
         String step = operation.substring(operation.lastIndexOf('/') + 1);
         String until = Instant.now().plus(Duration.ofDays(60)).toString();
         return switch (step) {
