@@ -42,6 +42,20 @@ class FullDemoDistrictTests {
     }
 
     @Test
+    void theServiceNetworkHasItsFourLevelsAndLastYearsSamplingPoints() {
+        JsonNode figures = api.get("committee", "/api/v1/figures").json();
+        assertThat(figures.get("serviceCentres").asLong()).isEqualTo(262);
+        assertThat(figures.get("serviceCentresDistrict").asLong()).isEqualTo(1);
+        assertThat(figures.get("serviceCentresStreet").asLong()).isEqualTo(22);
+        assertThat(figures.get("serviceCentresCommunity").asLong()).isEqualTo(212);
+        assertThat(figures.get("serviceCentresStation").asLong()).isEqualTo(27);
+        assertThat(figures.get("temporaryPoints").asLong()).isEqualTo(198);
+        int lastYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 1;
+        assertThat(api.get("member", "/api/v1/temporary-points?kind=SAMPLING&emergency=YJ" + lastYear + "001").json().get("total").asLong())
+                .isEqualTo(198);
+    }
+
+    @Test
     void everyRuleHasAtLeastOneFinding() {
         JsonNode findings = api.get("committee", "/api/v1/directory/findings").json();
         java.util.Set<String> rules = new java.util.HashSet<>();
