@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.ronghe.directory.DataScopes;
 import org.ronghe.directory.Directory;
 import org.ronghe.network.site.CentreLevel;
 import org.ronghe.network.site.NetworkDesk;
@@ -59,11 +58,10 @@ class NetworkPages {
     private final NetworkScope scope;
     private final SiteRecords records;
     private final Directory directory;
-    private final DataScopes dataScopes;
     private final UploadLimit limit;
 
     NetworkPages(ServiceCentres centres, TemporaryPoints points, NetworkDesk desk, NetworkTransfer transfer, NetworkScope scope,
-                 SiteRecords records, Directory directory, DataScopes dataScopes, UploadLimit limit) {
+                 SiteRecords records, Directory directory, UploadLimit limit) {
         this.centres = centres;
         this.points = points;
         this.desk = desk;
@@ -71,7 +69,6 @@ class NetworkPages {
         this.scope = scope;
         this.records = records;
         this.directory = directory;
-        this.dataScopes = dataScopes;
         this.limit = limit;
     }
 
