@@ -122,9 +122,9 @@ public class NetworkTransfer {
                     r.error("编码", "服务中心已关闭，不能修改");
                     continue;
                 }
+                inScope(user, existing.details().place(), code);
                 before.add(NetworkDesk.centreState(existing));
                 existing.revise(details);
-                inScope(user, existing.details().place(), code);
                 revised.add(existing);
             }
         }

@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import org.ronghe.platform.PageQuery;
 import org.ronghe.platform.PageResult;
 import org.ronghe.platform.SqlWhere;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -113,7 +112,7 @@ public class ServiceCentres {
                 .params(columns(centre)).param("id", centre.id()).param("version", centre.version())
                 .param("closed", centre.closedAt() == null ? null : Timestamp.from(centre.closedAt())).update();
         if (changed == 0) {
-            throw new OptimisticLockingFailureException("服务中心已被他人修改，请刷新后重试");
+            throw new org.ronghe.platform.ConflictException("服务中心已被他人修改，请刷新后重试", Map.of());
         }
         records.saveStaff(SiteRecords.CENTRE, centre.id(), centre.details().staff());
     }

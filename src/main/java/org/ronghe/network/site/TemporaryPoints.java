@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import org.ronghe.platform.PageQuery;
 import org.ronghe.platform.PageResult;
 import org.ronghe.platform.SqlWhere;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -113,7 +112,7 @@ public class TemporaryPoints {
                 WHERE id = :id AND version = :version""")
                 .params(columns(point)).param("id", point.id()).param("version", point.version()).update();
         if (changed == 0) {
-            throw new OptimisticLockingFailureException("临时点位已被他人修改，请刷新后重试");
+            throw new org.ronghe.platform.ConflictException("临时点位已被他人修改，请刷新后重试", Map.of());
         }
         records.saveStaff(SiteRecords.POINT, point.id(), point.details().staff());
     }
