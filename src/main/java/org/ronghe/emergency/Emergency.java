@@ -21,6 +21,8 @@ public class Emergency {
     public static final int NAME_LENGTH = 200;
     public static final int CODE_LENGTH = 32;
     public static final int KEY_LENGTH = 100;
+    /** No emergency the platform records began before the district kept records in it. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     /** ACTIVE until stood down. */
     public enum State {
@@ -90,6 +92,9 @@ public class Emergency {
         Instant start = startedAt == null ? now : startedAt;
         if (start.isAfter(now)) {
             throw new IllegalArgumentException("开始时间（startedAt）不能晚于现在");
+        }
+        if (start.isBefore(EARLIEST)) {
+            throw new IllegalArgumentException("开始时间（startedAt）不能早于 2000 年");
         }
         Emergency emergency = new Emergency(null, 0, code.trim(), name.trim(), kind, State.ACTIVE, start, now, actor, null, null, key);
         emergency.events.add(new Event("DECLARED", now, actor, kind.label() + "：" + emergency.name));

@@ -163,15 +163,13 @@ public class EmergencyQueries {
         return PageResult.of(rows, page, total);
     }
 
-    /** Teams the reader sees (their community, or led by a member they see), of one emergency or all, of a kind or both. */
+    /** Teams the reader sees (in their communities), of one emergency or all, of a kind or both. */
     public PageResult<Team> teams(CurrentUser user, Long emergencyId, String kind, PageQuery page) {
         DataScope scope = places.scope(user);
         SqlClause communities = scope.communities("t.community_id");
-        SqlClause leads = scope.members("l");
-        String where = " WHERE (" + communities.sql() + " OR " + leads.sql() + ")"
+        String where = " WHERE " + communities.sql()
                 + (emergencyId == null ? "" : " AND t.emergency_id = :e") + (kind == null ? "" : " AND t.kind = :kind");
         Map<String, Object> params = new HashMap<>(communities.params());
-        params.putAll(leads.params());
         if (emergencyId != null) {
             params.put("e", emergencyId);
         }
@@ -194,11 +192,9 @@ public class EmergencyQueries {
         places.requireVisible(user, emergencyId);
         DataScope scope = places.scope(user);
         SqlClause communities = scope.communities("v.community_id");
-        SqlClause holders = scope.members("h");
         return jdbc.sql("SELECT v.id, v.name, h.code, h.name, c.code FROM vanguard_post v JOIN member h ON h.id = v.holder_id"
-                        + " LEFT JOIN community c ON c.id = v.community_id WHERE v.emergency_id = :e AND (" + communities.sql() + " OR "
-                        + holders.sql() + ") ORDER BY v.id")
-                .param("e", emergencyId).params(communities.params()).params(holders.params())
+                        + " LEFT JOIN community c ON c.id = v.community_id WHERE v.emergency_id = :e AND " + communities.sql() + " ORDER BY v.id")
+                .param("e", emergencyId).params(communities.params())
                 .query((rs, n) -> new Post(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
     }
 

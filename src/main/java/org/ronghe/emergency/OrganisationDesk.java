@@ -197,7 +197,7 @@ public class OrganisationDesk {
         String name = text("队伍名称", "name", r.name(), 150, true);
         String site = text("驻守地点", "site", r.site(), 150, false);
         Long community = r.community() == null || r.community().isBlank() ? null : places.communityInScope(user, r.community(), "community");
-        if (community == null && user.role() == Role.STREET_STAFF) {
+        if (community == null && user.role() != Role.COMMITTEE_ADMIN) {
             throw new IllegalArgumentException("请填写队伍所在社区（community）");
         }
         Places.Member lead = places.memberInScope(user, r.lead(), "lead");
@@ -264,6 +264,9 @@ public class OrganisationDesk {
         }
         String name = text("先锋岗名称", "name", r.name(), 150, true);
         Long community = r.community() == null || r.community().isBlank() ? null : places.communityInScope(user, r.community(), "community");
+        if (community == null && user.role() != Role.COMMITTEE_ADMIN) {
+            throw new IllegalArgumentException("请填写先锋岗所在社区（community）");
+        }
         Places.Member holder = places.memberInScope(user, r.holder(), "holder");
         Instant now = clock.instant();
         return transactions.execute(status -> {
