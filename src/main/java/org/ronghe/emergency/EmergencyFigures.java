@@ -27,7 +27,7 @@ class EmergencyFigures implements FigureSource {
     @Override
     public List<Figure> figures(CurrentUser user) {
         return List.of(
-                new Figure("emergencies", queries.list(user, null, ONE).total(), "/api/v1/emergencies"),
+                new Figure("emergencies", queries.list(user, null, ONE).total(), "/emergencies"),
                 new Figure("temporaryBranches", queries.branches(user, null, true, ONE).total(),
                         "/api/v1/emergencies/temporary-branches?founded=true"),
                 new Figure("commandoTeams", queries.teams(user, null, "COMMANDO", ONE).total(), "/api/v1/emergencies/teams?kind=COMMANDO"),
