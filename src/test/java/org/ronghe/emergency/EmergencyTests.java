@@ -40,6 +40,8 @@ class EmergencyTests {
     TestClock clock;
     @Autowired
     Api api;
+    @Autowired
+    CallUpDesk callUps;
 
     @AfterEach
     void resetClock() {
@@ -158,6 +160,65 @@ class EmergencyTests {
         assertThatThrownBy(branch::recruit).isInstanceOf(ConflictException.class).hasMessageContaining("不发展党员");
         assertThatThrownBy(branch::collectDues).isInstanceOf(ConflictException.class).hasMessageContaining("不收缴党费");
         assertThatThrownBy(branch::elect).isInstanceOf(ConflictException.class).hasMessageContaining("不进行换届选举");
+    }
+
+    @Test
+    void aTemporaryBranchIsNobodysHomeOrganisation() {
+        CallsClient calls = new CallsClient(context);
+        String community = jdbc.sql("SELECT MIN(code) FROM community").query(String.class).single();
+        long id = ok(calls, "committee", BASE, Map.of("code", "E-HOME", "name", "隔离酒店保障", "kind", "EPIDEMIC",
+                "zone", List.of(Map.of("community", community, "control", "CONTROLLED")))).get("emergency").get("id").asLong();
+        long branch = ok(calls, "committee", BASE + "/" + id + "/temporary-branches", Map.of("name", "隔离酒店临时党支部",
+                "siteKind", "QUARANTINE_HOTEL", "siteName", "东山宾馆", "community", community, "secretary", "DY000001")).get("id").asLong();
+        ok(calls, "committee", BASE + "/" + id + "/temporary-branches/" + branch + "/approve", Map.of());
+        long home = jdbc.sql("SELECT party_org_id FROM member WHERE code = 'DY000001'").query(Long.class).single();
+
+        String header = "党员编号,姓名,性别,出生日期,身份证号,手机号,党员类别,入党日期,所在党组织编码,工作单位编码,居住社区编码,党内职务,党务干部";
+        String rows = "DY990001,新党员,男,,,,正式党员,,TB" + branch + ",,,,\r\n";
+        Api.Response imported = api.upload("committee", "/api/v1/directory/imports/members", "党员.csv",
+                ("\uFEFF" + header + "\r\n" + rows).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.text()).isEqualTo(422);
+        assertThat(imported.text()).contains("临时党支部不接转组织关系").contains("不发展党员").contains("不收缴党费");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM member WHERE code = 'DY990001'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT party_org_id FROM member WHERE code = 'DY000001'").query(Long.class).single()).isEqualTo(home);
+    }
+
+    @Test
+    void everyEmergencyFigureEqualsItsListAndGrowsWithOneMoreRecord() {
+        CallsClient calls = new CallsClient(context);
+        String community = jdbc.sql("SELECT MAX(code) FROM community").query(String.class).single();
+        JsonNode before = calls.get("committee", "/api/v1/figures").json();
+        long id = ok(calls, "committee", BASE, Map.of("code", "E-FIG", "name", "台风防御", "kind", "TYPHOON",
+                "zone", List.of(Map.of("community", community, "control", "CONTROLLED")))).get("emergency").get("id").asLong();
+        String resident = jdbc.sql("""
+                SELECT MIN(m.code) FROM member m JOIN community c ON c.id = m.community_id WHERE c.code = :c
+                AND m.id NOT IN (SELECT member_id FROM call_up_member WHERE answer = 'REPORTING')""").param("c", community)
+                .query(String.class).single();
+        long branch = ok(calls, "committee", BASE + "/" + id + "/temporary-branches", Map.of("name", "防汛卡口临时党支部",
+                "siteKind", "CHECKPOINT", "siteName", "江边卡口", "community", community, "secretary", resident)).get("id").asLong();
+        ok(calls, "committee", BASE + "/" + id + "/temporary-branches/" + branch + "/approve", Map.of());
+        ok(calls, "committee", BASE + "/" + id + "/teams", Map.of("kind", "COMMANDO", "name", "抢险突击队", "lead", resident, "community", community));
+        ok(calls, "committee", BASE + "/" + id + "/teams", Map.of("kind", "VANGUARD", "name", "党群先锋队", "lead", resident, "community", community));
+        long callUp = ok(calls, "committee", BASE + "/" + id + "/call-ups", Map.of("title", "抢险动员", "zone", true)).get("id").asLong();
+        callUps.answer(new org.ronghe.platform.CurrentUser(0, "m-" + resident, resident, org.ronghe.platform.Role.MEMBER, resident), id,
+                callUp, new CallUpDesk.AnswerRequest("REPORTING", null));
+
+        JsonNode after = calls.get("committee", "/api/v1/figures").json();
+        for (String key : List.of("emergencies", "temporaryBranches", "commandoTeams", "vanguardTeams", "mobilisedMembers")) {
+            assertThat(after.get(key).asLong()).as(key).isEqualTo(before.get(key).asLong() + 1);
+        }
+        for (String user : List.of("committee", "secretary", "street", "community", "member")) {
+            JsonNode figures = calls.get(user, "/api/v1/figures").json();
+            assertThat(total(calls, user, BASE)).as(user).isEqualTo(figures.get("emergencies").asLong());
+            assertThat(total(calls, user, BASE + "/temporary-branches?founded=true")).as(user).isEqualTo(figures.get("temporaryBranches").asLong());
+            assertThat(total(calls, user, BASE + "/teams?kind=COMMANDO")).as(user).isEqualTo(figures.get("commandoTeams").asLong());
+            assertThat(total(calls, user, BASE + "/teams?kind=VANGUARD")).as(user).isEqualTo(figures.get("vanguardTeams").asLong());
+            assertThat(total(calls, user, BASE + "/mobilised-members")).as(user).isEqualTo(figures.get("mobilisedMembers").asLong());
+        }
+    }
+
+    private static long total(CallsClient calls, String user, String path) {
+        return calls.get(user, path).json().get("total").asLong();
     }
 
     private Map<String, Long> memberships() {
