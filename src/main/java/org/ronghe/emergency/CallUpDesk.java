@@ -169,10 +169,13 @@ public class CallUpDesk {
         transactions.executeWithoutResult(status -> {
             int changed = jdbc.sql("""
                             UPDATE call_up_member SET answer = :a, reason = :r, answered_at = :now
-                            WHERE call_up_id = :c AND member_id = :m AND answer IS NULL""")
+                            WHERE call_up_id = :c AND member_id = :m AND answer IS NULL
+                            AND EXISTS (SELECT 1 FROM call_up u JOIN emergency e ON e.id = u.emergency_id
+                                        WHERE u.id = :c AND e.state = 'ACTIVE')""")
                     .param("a", answer.name()).param("r", why).param("now", Emergencies.at(now)).param("c", callUpId).param("m", self.id())
                     .update();
             if (changed == 0) {
+                emergencies.byId(emergencyId).ifPresent(Emergency::requireActive);
                 throw new ConflictException("您已应答过这次动员，每名党员只应答一次", Map.of("callUp", callUpId));
             }
             emergency.record("ANSWERED", self.code() + " " + answer.label(), user.username(), now);
@@ -193,8 +196,9 @@ public class CallUpDesk {
         if ((r.branch() == null) == (r.team() == null)) {
             throw new IllegalArgumentException("请指定一个临时党支部站点（branch）或一支队伍（team）");
         }
-        if (r.branch() != null && count("SELECT COUNT(*) FROM temporary_branch WHERE id = :id AND emergency_id = :e", r.branch(), emergencyId) == 0) {
-            throw new IllegalArgumentException("该应急事件中没有这个临时党支部：" + r.branch());
+        if (r.branch() != null && count("SELECT COUNT(*) FROM temporary_branch WHERE id = :id AND emergency_id = :e AND state = 'APPROVED'",
+                r.branch(), emergencyId) == 0) {
+            throw new IllegalArgumentException("该应急事件中没有这个已批准组建的临时党支部：" + r.branch());
         }
         if (r.team() != null && count("SELECT COUNT(*) FROM emergency_team WHERE id = :id AND emergency_id = :e", r.team(), emergencyId) == 0) {
             throw new IllegalArgumentException("该应急事件中没有这支队伍：" + r.team());
@@ -238,11 +242,13 @@ public class CallUpDesk {
         Places.organiser(user, "查看动员进度");
         places.requireVisible(user, emergencyId);
         callUpOf(emergencyId, callUpId);
+        // Within the reader's scope: a street counts its residents' answers, the committee everyone's.
+        SqlClause members = places.scope(user).members("m");
         return jdbc.sql("""
-                        SELECT COUNT(*), COUNT(answer), SUM(CASE WHEN answer = 'REPORTING' THEN 1 ELSE 0 END),
-                               SUM(CASE WHEN answer = 'CANNOT' THEN 1 ELSE 0 END), COUNT(posted_at)
-                        FROM call_up_member WHERE call_up_id = :c""")
-                .param("c", callUpId)
+                        SELECT COUNT(*), COUNT(r.answer), SUM(CASE WHEN r.answer = 'REPORTING' THEN 1 ELSE 0 END),
+                               SUM(CASE WHEN r.answer = 'CANNOT' THEN 1 ELSE 0 END), COUNT(r.posted_at)
+                        FROM call_up_member r JOIN member m ON m.id = r.member_id WHERE r.call_up_id = :c""" + " AND " + members.sql())
+                .param("c", callUpId).params(members.params())
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(1) - rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5)))
                 .single();

@@ -104,10 +104,14 @@ public class EmergencyQueries {
     public Detail detail(CurrentUser user, long id) {
         places.requireVisible(user, id);
         Row row = jdbc.sql(ROW + " WHERE e.id = :id").param("id", id).query(EmergencyQueries::row).single();
+        DataScope scope = places.scope(user);
+        // A reader outside the whole district sees the areas in their communities, and the answers of members they see.
+        SqlClause areas = scope.communities("a.community_id");
         List<Area> zone = jdbc.sql("""
                         SELECT c.code, c.name, g.code, a.control, a.since FROM emergency_area a JOIN community c ON c.id = a.community_id
-                        LEFT JOIN grid g ON g.id = a.grid_id WHERE a.emergency_id = :e AND a.until IS NULL ORDER BY c.code, g.code""")
-                .param("e", id).query((rs, n) -> new Area(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        LEFT JOIN grid g ON g.id = a.grid_id WHERE a.emergency_id = :e AND a.until IS NULL""" + " AND " + areas.sql()
+                        + " ORDER BY c.code, g.code")
+                .param("e", id).params(areas.params()).query((rs, n) -> new Area(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Control.valueOf(rs.getString(4)).label(), Emergencies.instant(rs, "since"))).list();
         List<Command> command = jdbc.sql("""
                         SELECT k.role, k.group_name, k.duties, m.code, m.name, k.assigned_at FROM emergency_command k
@@ -115,13 +119,18 @@ public class EmergencyQueries {
                 .param("e", id).query((rs, n) -> new Command(rs.getString(1), CommandRole.valueOf(rs.getString(1)).label(), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), Emergencies.instant(rs, "assigned_at"))).list();
         boolean organiser = user.role() != org.ronghe.platform.Role.MEMBER;
+        SqlClause members = scope.members("m");
         List<CallUp> calls = !organiser ? List.of() : jdbc.sql("""
                         SELECT u.id, u.title, u.criteria, u.created_at, COUNT(cm.member_id), COUNT(cm.answer),
                                SUM(CASE WHEN cm.answer = 'REPORTING' THEN 1 ELSE 0 END), SUM(CASE WHEN cm.answer = 'CANNOT' THEN 1 ELSE 0 END),
                                COUNT(cm.posted_at)
-                        FROM call_up u LEFT JOIN call_up_member cm ON cm.call_up_id = u.id WHERE u.emergency_id = :e
+                        FROM call_up u LEFT JOIN (SELECT r.* FROM call_up_member r JOIN member m ON m.id = r.member_id""" + " WHERE "
+                        + members.sql() + """
+                        ) cm ON cm.call_up_id = u.id WHERE u.emergency_id = :e
                         GROUP BY u.id, u.title, u.criteria, u.created_at ORDER BY u.id""")
-                .param("e", id).query((rs, n) -> new CallUp(rs.getLong(1), rs.getString(2), rs.getString(3), Emergencies.instant(rs, "created_at"),
+                .param("e", id).params(members.params())
+                .query((rs, n) -> new CallUp(rs.getLong(1), rs.getString(2), scope.all() ? rs.getString(3) : null,
+                        Emergencies.instant(rs, "created_at"),
                         new CallUpDesk.Counts(rs.getLong(5), rs.getLong(6), rs.getLong(5) - rs.getLong(6), rs.getLong(7), rs.getLong(8),
                                 rs.getLong(9)))).list();
         return new Detail(row, zone, command, branches(user, id, null, PageQuery.of(0, PageQuery.MAX_SIZE)).items(),

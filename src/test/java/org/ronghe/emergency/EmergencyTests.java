@@ -128,6 +128,18 @@ class EmergencyTests {
         assertThat(counts.get("reporting").asLong()).isEqualTo(1);
         assertThat(counts.get("posted").asLong()).isEqualTo(1);
 
+        // The street counts only its own residents' rows (and cannot see the emergency at all if the zone misses its communities).
+        long streetResidents = jdbc.sql("""
+                SELECT COUNT(*) FROM member m JOIN community c ON c.id = m.community_id JOIN street s ON s.id = c.street_id
+                WHERE c.code IN (:c) AND s.code = '440103001'""").param("c", List.of(home, paired)).query(Long.class).single();
+        Api.Response streetCounts = calls.get("street", path);
+        if (streetResidents > 0) {
+            assertThat(streetCounts.json().get("called").asLong()).isEqualTo(streetResidents);
+            assertThat(calls.get("street", BASE + "/" + id).json().get("zone").size()).isLessThanOrEqualTo(2);
+        } else {
+            assertThat(streetCounts.status()).isEqualTo(403);
+        }
+
         // Stand-down: the branch dissolves, every record stays, nothing more is accepted.
         clock.advance(Duration.ofDays(3));
         JsonNode stood = ok(calls, "committee", BASE + "/" + id + "/stand-down", Map.of());
