@@ -23,8 +23,6 @@ class EmergencyPagesTests {
     Pages pages;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    CallUpDesk callUps;
 
     @Test
     void theCommitteeDeclaresOnThePageAndTheMemberReportsWithOneButton() {
@@ -42,8 +40,16 @@ class EmergencyPagesTests {
         var page = pages.open("committee", location);
         assertThat(page.html()).contains("防汛&lt;b&gt;应急&lt;/b&gt;").contains("封控").contains("hx-trigger=\"every 10s\"");
 
-        CallUpDesk.Created called = callUps.callUp(CallUpConcurrencyTests.COMMITTEE, id,
-                new CallUpDesk.CallUpRequest("居住党员到社区报到", true, null, null, null), null);
+        assertThat(page.html()).contains("id=\"call-up-form\"");
+        var sent = pages.open("committee", MockMvcRequestBuilders.post(location + "/call-ups").with(csrf())
+                .param("title", "居住党员到社区报到").param("key", "page-call-1"));
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(pages.open("committee", MockMvcRequestBuilders.post(location + "/call-ups").with(csrf())
+                .param("title", "居住党员到社区报到").param("key", "page-call-1")).status()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM call_up WHERE emergency_id = :e").param("e", id).query(Long.class).single()).isEqualTo(1);
+        long callUpId = jdbc.sql("SELECT id FROM call_up WHERE emergency_id = :e").param("e", id).query(Long.class).single();
+        CallUpDesk.Created called = new CallUpDesk.Created(callUpId, jdbc.sql("SELECT COUNT(*) FROM call_up_member WHERE call_up_id = :c")
+                .param("c", callUpId).query(Integer.class).single(), false);
         var mine = pages.open("member", "/emergencies/mine");
         assertThat(mine.status()).as(mine.result().getResponse().getRedirectedUrl() + " " + mine.result().getResolvedException()).isEqualTo(200);
         assertThat(mine.html()).contains("居住党员到社区报到").contains("class=\"primary big\"").contains("不能参加");

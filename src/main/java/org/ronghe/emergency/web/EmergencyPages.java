@@ -77,7 +77,10 @@ class EmergencyPages {
     @GetMapping("/emergencies/{id}")
     String one(CurrentUser user, @PathVariable long id, Model model) {
         model.addAttribute("e", reads.detail(user, id));
+        boolean organiser = user.role() == Role.COMMITTEE_ADMIN || user.role() == Role.STREET_STAFF || user.role() == Role.ORGAN_SECRETARY;
         model.addAttribute("organiser", user.role() != Role.MEMBER);
+        model.addAttribute("callsUp", organiser);
+        model.addAttribute("key", UUID.randomUUID().toString());
         return "emergencies/emergency";
     }
 
@@ -87,6 +90,20 @@ class EmergencyPages {
         model.addAttribute("e", reads.detail(user, id));
         model.addAttribute("organiser", user.role() != Role.MEMBER);
         return "emergencies/emergency :: callUps";
+    }
+
+    /** An organiser calls up the residents of the zone they see, once per form (its key). */
+    @PostMapping("/emergencies/{id}/call-ups")
+    String callUp(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String title,
+                  @RequestParam(required = false) String key, RedirectAttributes redirect) {
+        try {
+            CallUpDesk.Created created = callUps.callUp(user, id, new CallUpDesk.CallUpRequest(title, true, null, null, null), key);
+            redirect.addFlashAttribute("done", "emergencies.calledUp");
+            redirect.addFlashAttribute("called", created.called());
+        } catch (IllegalArgumentException | ConflictException refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/emergencies/" + id;
     }
 
     @GetMapping("/emergencies/mine")
