@@ -100,7 +100,13 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/dashboard/trends", List.of("days", "year")),
             // network
             new Read("/api/v1/service-centres", List.of("level", "street", "community", "state", "q", "page", "size")),
-            new Read("/api/v1/temporary-points", List.of("kind", "street", "community", "activeOn", "emergency", "q", "page", "size")));
+            new Read("/api/v1/temporary-points", List.of("kind", "street", "community", "activeOn", "emergency", "q", "page", "size")),
+            // emergency
+            new Read("/api/v1/emergencies", List.of("state", "page", "size")),
+            new Read("/api/v1/emergencies/temporary-branches", List.of("emergency", "founded", "page", "size")),
+            new Read("/api/v1/emergencies/teams", List.of("emergency", "kind", "page", "size")),
+            new Read("/api/v1/emergencies/mobilised-members", List.of("page", "size")),
+            new Read("/api/v1/emergencies/my-call-ups", List.of()));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -332,6 +338,10 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
         Responsibility responsibility = Responsibility.create(calls, api, meetingId);
         writes.addAll(responsibility.writes());
         withId.addAll(responsibility.operations());
+        // emergency
+        Emergency emergency = Emergency.create(calls);
+        writes.addAll(emergency.writes());
+        withId.addAll(emergency.operations());
 
         // partylife commitments: DY000001's card with a commitment to withdraw; publishing (or revising) a card
         int year = today.getYear();
@@ -470,6 +480,69 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                     new Operation(HttpMethod.POST, "/api/v1/service-items/{id}/withdraw", String.valueOf(item), Map.of("reason", "已解决"), false),
                     new Operation(HttpMethod.POST, "/api/v1/service-logs/{id}/confirm", String.valueOf(log), null, false),
                     new Operation(HttpMethod.POST, "/api/v1/service-logs/{id}/reject", String.valueOf(log), Map.of("reason", "未见记录"), false));
+        }
+    }
+
+    // emergency
+    /**
+     * An active emergency on the demo member's community and the street's first community, with a call-up of their
+     * residents that the demo member has not answered.
+     */
+    record Emergency(long id, long callUp) {
+
+        static Emergency create(CallsClient calls) {
+            String home = calls.get("committee", "/api/v1/directory/members/DY000001").json().get("communityCode").asString();
+            List<Map<String, Object>> zone = new java.util.ArrayList<>(List.of(body("community", home, "control", "SEALED")));
+            if (!home.equals("440103001001")) {
+                zone.add(body("community", "440103001001", "control", "CONTROLLED"));
+            }
+            Api.Response declared = calls.post("committee", "/api/v1/emergencies", body("code", "BAD-E1", "name", "防汛应急",
+                    "kind", "FLOOD", "zone", zone));
+            assertThat(declared.status()).as(declared.text()).isEqualTo(201);
+            long id = declared.json().get("emergency").get("id").asLong();
+            Api.Response called = calls.post("committee", "/api/v1/emergencies/" + id + "/call-ups", body("title", "居住党员报到", "zone", true));
+            assertThat(called.status()).as(called.text()).isEqualTo(201);
+            return new Emergency(id, called.json().get("id").asLong());
+        }
+
+        List<Write> writes() {
+            String base = "/api/v1/emergencies";
+            return List.of(
+                    new Write("declare an emergency", "committee", base, body("code", "BAD-E2", "name", "台风应急", "kind", "TYPHOON",
+                            "startedAt", Instant.now().minus(Duration.ofHours(2)).toString()),
+                            List.of(text("code", 32, true), text("name", 200, true), of("kind", ENUM, true), of("startedAt", INSTANT, false)),
+                            true),
+                    new Write("request a temporary branch", "street", base + "/" + id + "/temporary-branches", body("name", "卡口临时党支部",
+                            "siteKind", "CHECKPOINT", "siteName", "东门卡口", "siteAddress", "东门", "community", "440103001001",
+                            "secretary", "DY000001"),
+                            List.of(text("name", 150, true), of("siteKind", ENUM, true), text("siteName", 150, true),
+                                    text("siteAddress", 300, false), of("community", CODE, true), of("secretary", CODE, true),
+                                    of("parent", CODE, false), of("members", CODES, false)), true),
+                    new Write("form a team", "street", base + "/" + id + "/teams", body("kind", "VANGUARD", "name", "党群先锋队",
+                            "lead", "DY000001", "community", "440103001001", "site", "东门"),
+                            List.of(of("kind", ENUM, true), text("name", 150, true), of("lead", CODE, true), of("community", CODE, true),
+                                    text("site", 150, false), of("members", CODES, false)), true),
+                    new Write("set up a vanguard post", "committee", base + "/" + id + "/posts", body("name", "党员先锋岗",
+                            "holder", "DY000001", "community", "440103001001"),
+                            List.of(text("name", 150, true), of("holder", CODE, true), of("community", CODE, false)), true),
+                    new Write("call members up", "committee", base + "/" + id + "/call-ups", body("title", "第二次动员", "zone", true),
+                            List.of(text("title", 200, true), of("organs", CODES, false), of("skills", CODES, false)), true),
+                    new Write("answer a call-up", "member", base + "/" + id + "/call-ups/" + callUp + "/answer", body("answer", "REPORTING"),
+                            List.of(of("answer", ENUM, true), text("reason", 500, false)), true),
+                    new Write("assign a commander", "committee", base + "/" + id + "/command", body("role", "COMMANDER", "member", "DY000001"),
+                            List.of(of("role", ENUM, true), of("member", CODE, true), text("duties", 500, false)), true));
+        }
+
+        List<Operation> operations() {
+            String base = "/api/v1/emergencies";
+            String key = String.valueOf(id);
+            return List.of(
+                    new Operation(HttpMethod.GET, base + "/{id}", key, null, false),
+                    new Operation(HttpMethod.GET, base + "/{id}/call-ups", key, null, false),
+                    new Operation(HttpMethod.POST, base + "/{id}/command", key, Map.of("role", "DEPUTY", "member", "DY000001"), false),
+                    new Operation(HttpMethod.POST, base + "/{id}/call-ups", key, Map.of("title", "动员", "zone", true), false),
+                    new Operation(HttpMethod.POST, base + "/{id}/teams", key, Map.of("kind", "COMMANDO", "name", "突击队", "lead", "DY000001"), false),
+                    new Operation(HttpMethod.POST, base + "/{id}/posts", key, Map.of("name", "先锋岗", "holder", "DY000001"), false));
         }
     }
 

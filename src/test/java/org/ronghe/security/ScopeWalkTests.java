@@ -224,6 +224,29 @@ class ScopeWalkTests {
             WALK.put("POST /api/v1/" + site + "/{id}/update", Walk.WRITE);
             WALK.put("POST /api/v1/" + site + "/{id}/close", Walk.WRITE);
         }
+        // emergency: the committee declares, sets zone and command and stands down; streets and organ secretaries organise
+        // within their scope; members answer their own call-ups
+        WALK.put("GET /api/v1/emergencies", Walk.LIST);
+        WALK.put("POST /api/v1/emergencies", Walk.CREATE);
+        WALK.put("GET /api/v1/emergencies/{id}", Walk.ONE);
+        WALK.put("PUT /api/v1/emergencies/{id}/zone", Walk.WRITE);
+        WALK.put("PATCH /api/v1/emergencies/{id}/zone", Walk.WRITE);
+        WALK.put("POST /api/v1/emergencies/{id}/command", Walk.WRITE);
+        WALK.put("GET /api/v1/emergencies/temporary-branches", Walk.LIST);
+        WALK.put("POST /api/v1/emergencies/{id}/temporary-branches", Walk.WRITE);
+        WALK.put("POST /api/v1/emergencies/{id}/temporary-branches/{branch}/approve", Walk.WRITE);
+        WALK.put("GET /api/v1/emergencies/teams", Walk.LIST);
+        WALK.put("POST /api/v1/emergencies/{id}/teams", Walk.WRITE);
+        WALK.put("POST /api/v1/emergencies/{id}/teams/{team}/members", Walk.WRITE);
+        WALK.put("POST /api/v1/emergencies/{id}/posts", Walk.WRITE);
+        WALK.put("POST /api/v1/emergencies/{id}/call-ups", Walk.WRITE);
+        WALK.put("GET /api/v1/emergencies/{id}/call-ups", Walk.ONE);
+        WALK.put("GET /api/v1/emergencies/{id}/call-ups/{callUp}", Walk.ONE);
+        WALK.put("POST /api/v1/emergencies/{id}/call-ups/{callUp}/answer", Walk.WRITE);
+        WALK.put("POST /api/v1/emergencies/{id}/call-ups/{callUp}/postings", Walk.WRITE);
+        WALK.put("GET /api/v1/emergencies/my-call-ups", Walk.LIST);
+        WALK.put("GET /api/v1/emergencies/mobilised-members", Walk.LIST);
+        WALK.put("POST /api/v1/emergencies/{id}/stand-down", Walk.WRITE);
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -323,6 +346,8 @@ class ScopeWalkTests {
     private long outsideCentre;
     private long outsidePoint;
     static final String OUTSIDE_STAFF_PHONE = "13987650000";
+    /** An emergency whose zone is the community outside every scope, with a branch, a team and a call-up there. */
+    private long outsideEmergency;
 
     @BeforeAll
     void recordsInsideAndOutsideEachScope() {
@@ -358,6 +383,7 @@ class ScopeWalkTests {
         outsideCommitment = commitmentOutsideEveryScope(calls);
         outsideReview = reviewOutsideEveryScope(calls);
         networkOutsideEveryScope(calls);
+        outsideEmergency = emergencyOutsideEveryScope(calls);
         for (String role : List.of("secretary", "member", "street", "community", "leader")) {
             foreign.put(role, outsideTheScopeOf(role, noise));
             foreign.get(role).texts().addAll(outsideVisits.texts());
@@ -365,6 +391,8 @@ class ScopeWalkTests {
             foreign.get(role).texts().addAll(Set.of("走查的责任事项 " + mark, "走查的述职 " + mark));
             foreign.get(role).texts().addAll(Set.of("走查的承诺 " + mark, "走查的清单 " + mark));
             foreign.get(role).texts().add("走查的自评 " + mark);
+            foreign.get(role).texts().addAll(Set.of("走查的应急 " + mark, "走查的临时党支部 " + mark, "走查的突击队 " + mark,
+                    "走查的动员令 " + mark));
         }
     }
 
@@ -413,6 +441,25 @@ class ScopeWalkTests {
                 "startsOn", java.time.LocalDate.now(CallsClient.SHANGHAI).toString(), "staff", staff));
         assertThat(point.status()).as(point.text()).isEqualTo(201);
         outsidePoint = point.json().get("point").get("id").asLong();
+    // emergency: declared on the community outside every scope, with a temporary branch, a team and a call-up of its residents
+    private long emergencyOutsideEveryScope(CallsClient calls) {
+        Api.Response declared = calls.post("committee", "/api/v1/emergencies", Map.of("code", "WALK-" + mark, "name", "走查的应急 " + mark,
+                "kind", "FLOOD", "zone", List.of(Map.of("community", outsideCommunity, "control", "SEALED"))));
+        assertThat(declared.status()).as(declared.text()).isEqualTo(201);
+        long id = declared.json().get("emergency").get("id").asLong();
+        List<String> residents = jdbc.sql("SELECT m.code FROM member m JOIN community c ON c.id = m.community_id WHERE c.code = :c "
+                + "ORDER BY m.code").param("c", outsideCommunity).query(String.class).list();
+        String lead = residents.isEmpty() ? memberOutsideEveryScope() : residents.get(0);
+        Api.Response branch = calls.post("committee", "/api/v1/emergencies/" + id + "/temporary-branches", Map.of("name",
+                "走查的临时党支部 " + mark, "siteKind", "CHECKPOINT", "siteName", "走查的卡口", "community", outsideCommunity, "secretary", lead));
+        assertThat(branch.status()).as(branch.text()).isEqualTo(201);
+        Api.Response team = calls.post("committee", "/api/v1/emergencies/" + id + "/teams", Map.of("kind", "COMMANDO",
+                "name", "走查的突击队 " + mark, "lead", lead, "community", outsideCommunity));
+        assertThat(team.status()).as(team.text()).isEqualTo(201);
+        Api.Response callUp = calls.post("committee", "/api/v1/emergencies/" + id + "/call-ups", Map.of("title", "走查的动员令 " + mark,
+                "teams", List.of(team.json().get("id").asLong())));
+        assertThat(callUp.status()).as(callUp.text()).isEqualTo(201);
+        return id;
     }
 
     // partylife
@@ -536,7 +583,7 @@ class ScopeWalkTests {
                 String key = foreign.get(role).keyFor(operation);
                 // A ledger is asked for this year of the foreign organisation.
                 String path = operation.substring(4).replace("{year}", String.valueOf(java.time.LocalDate.now(CallsClient.SHANGHAI)
-                        .getYear())).replaceAll("\\{[a-z]+}", key);
+                        .getYear())).replaceAll("\\{[a-zA-Z]+}", key);
                 Api.Response answer = api.get(role, path);
                 soft.assertThat(answer.status()).as("%s GET %s: %s", role, path, Refusals.excerpt(answer)).isIn(403, 404);
                 soft.assertThat(leaks(role, answer)).as("%s GET %s", role, path).isEmpty();
@@ -564,7 +611,7 @@ class ScopeWalkTests {
                 List<String> keys = new ArrayList<>();
                 listed.json().get("items").forEach(item -> keys.add(item.get(key).asString()));
                 for (String shown : keys.subList(0, Math.min(keys.size(), 10))) {
-                    Api.Response answer = api.get(role, one.replaceAll("\\{[a-z]+}", shown));
+                    Api.Response answer = api.get(role, one.replaceAll("\\{[a-zA-Z]+}", shown));
                     soft.assertThat(answer.status()).as("%s GET %s %s", role, one, shown).isEqualTo(200);
                     soft.assertThat(leaks(role, answer)).as("%s GET %s %s", role, one, shown).isEmpty();
                 }
@@ -780,16 +827,18 @@ class ScopeWalkTests {
 
     private void refusedAndUnchanged(SoftAssertions soft, String role, String operation, String key, Map<String, Object> body,
                                      Set<Integer> expected) {
-        String path = key == null ? operation.substring(5) : operation.substring(5).replaceAll("\\{[a-z]+}", key);
+        String method = operation.substring(0, operation.indexOf(' '));
+        String template = operation.substring(method.length() + 1);
+        String path = key == null ? template : template.replaceAll("\\{[a-zA-Z]+}", key);
         Map<String, String> before = DatabaseDigest.of(dataSource);
-        Api.Response answer = api.send(role, () -> request(path, body));
-        String what = role + " POST " + path;
+        Api.Response answer = api.send(role, () -> request(method, path, body));
+        String what = role + " " + method + " " + path;
         soft.assertThat(answer.status()).as("%s: %s", what, Refusals.excerpt(answer)).isIn(expected.toArray());
         soft.assertThat(leaks(role, answer)).as(what).isEmpty();
         soft.assertThat(DatabaseDigest.changes(before, DatabaseDigest.of(dataSource))).as(what).isEmpty();
     }
 
-    private AbstractMockHttpServletRequestBuilder<?> request(String path, Map<String, Object> body) {
+    private AbstractMockHttpServletRequestBuilder<?> request(String method, String path, Map<String, Object> body) {
         if (path.endsWith("/households/imports")) {
             return MockMvcRequestBuilders.multipart(path).file(new MockMultipartFile("file", "households.csv", "text/csv",
                     ("户编码,社区编码,地址,户主姓名\nWALK-1," + outsideCommunity + ",越界导入的住户,越界\n").getBytes(StandardCharsets.UTF_8)));
@@ -807,7 +856,7 @@ class ScopeWalkTests {
             return MockMvcRequestBuilders.multipart(path).file(new MockMultipartFile("file", "streets.csv", "text/csv",
                     "街道编码,街道名称\n440103001,改名的街道\n".getBytes(StandardCharsets.UTF_8)));
         }
-        var request = MockMvcRequestBuilders.post(path);
+        var request = MockMvcRequestBuilders.request(org.springframework.http.HttpMethod.valueOf(method), path);
         return body.isEmpty() ? request : request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
     }
 
@@ -863,6 +912,11 @@ class ScopeWalkTests {
             case "ballots" -> role.equals("member");
             // assessment: only the work committee computes, publishes and writes schemes
             case "assessments", "publish", "schemes", "activate" -> role.equals("committee");
+            // emergency
+            case "emergencies", "zone", "command", "stand-down" -> role.equals("committee");
+            case "temporary-branches", "approve", "teams", "members", "posts", "call-ups", "postings" ->
+                    List.of("committee", "secretary", "street").contains(role);
+            case "answer" -> role.equals("member");
             default -> throw new IllegalArgumentException(operation);
         };
     }
@@ -938,6 +992,18 @@ class ScopeWalkTests {
             case "ballots", "decision" -> Map.of("qualified", List.of("DY000001"));
             // assessment: a run of last year by someone without the right
             case "assessments" -> Map.of("year", java.time.LocalDate.now().getYear() - 1);
+            // emergency: each step aimed at the emergency outside every scope
+            case "emergencies" -> Map.of("code", "WALK-NEW", "name", "越权宣布的应急", "kind", "OTHER");
+            case "zone" -> Map.of("areas", List.of(Map.of("community", "440103001001", "control", "CONTROLLED")));
+            case "command" -> Map.of("role", "DEPUTY", "member", "DY000001");
+            case "temporary-branches" -> Map.of("name", "越界的临时党支部", "siteKind", "CLINIC", "siteName", "越界的站点",
+                    "community", "440103001001", "secretary", "DY000001");
+            case "teams" -> Map.of("kind", "VANGUARD", "name", "越界的先锋队", "lead", "DY000001", "community", "440103001001");
+            case "members" -> Map.of("members", List.of("DY000001"));
+            case "posts" -> Map.of("name", "越界的先锋岗", "holder", "DY000001");
+            case "call-ups" -> Map.of("title", "越界的动员令", "zone", true);
+            case "answer" -> Map.of("answer", "REPORTING");
+            case "postings" -> Map.of("member", "DY000001", "team", 1, "shiftStart", until, "shiftEnd", until);
             default -> Map.of();
         };
     }
@@ -947,9 +1013,12 @@ class ScopeWalkTests {
     /** The records outside a role's scope: one of each kind to ask for, and the strings that give any of them away. */
     record Foreign(String street, String community, String organ, String partyOrg, String member, String leader,
                    long call, long directive, Set<String> codes, Set<String> texts, OutsideVisits visits, long meeting,
-                   OutsideResponsibility responsibility, long commitment, long review) {
+                   OutsideResponsibility responsibility, long commitment, long review, long emergency) {
 
         String keyFor(String operation) {
+            if (operation.contains("/emergencies/")) {
+                return String.valueOf(emergency);
+            }
             if (operation.contains("/duty-reports/")) {
                 return String.valueOf(responsibility.report());
             }
@@ -1085,7 +1154,7 @@ class ScopeWalkTests {
         long directive = jdbc.sql("SELECT id FROM directive WHERE title = :t").param("t", "发给别处的指令 " + mark)
                 .query(Long.class).single();
         return new Foreign(street, community, organ, partyOrg, member, leader, foreignCall, directive, codes, texts, outsideVisits,
-                outsideMeeting, outsideResponsibility, outsideCommitment, outsideReview);
+                outsideMeeting, outsideResponsibility, outsideCommitment, outsideReview, outsideEmergency);
     }
 
     private Set<String> streetsOf(Set<String> communities) {

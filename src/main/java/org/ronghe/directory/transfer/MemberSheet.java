@@ -112,9 +112,25 @@ class MemberSheet extends JdbcSheet<MemberSheet.MemberRow> {
         checks.unique(rows, MemberRow::code, "党员编号");
         checks.unique(rows, MemberRow::idNumber, "身份证号");
         checks.references(rows, MemberRow::partyOrg, "所在党组织编码", "party_org", Set.of(), "党组织");
+        checkNotTemporary(rows, checks);
         checks.references(rows, MemberRow::organ, "工作单位编码", "organ", Set.of(), "机关单位");
         checks.references(rows, MemberRow::community, "居住社区编码", "community", Set.of(), "社区");
         checkIdNumbersFree(rows, checks);
+    }
+
+    /** A temporary branch is nobody's home organisation: nobody is recruited into it or pays dues there. */
+    private void checkNotTemporary(List<Numbered<MemberRow>> rows, Checks checks) {
+        Set<String> temporary = new java.util.HashSet<>();
+        List<String> codes = rows.stream().map(r -> r.value().partyOrg()).filter(java.util.Objects::nonNull).distinct().toList();
+        for (List<String> chunk : Checks.chunks(codes)) {
+            temporary.addAll(jdbc.sql("SELECT code FROM party_org WHERE code IN (:c) AND kind = 'TEMPORARY_BRANCH'")
+                    .param("c", chunk).query(String.class).list());
+        }
+        for (Numbered<MemberRow> row : rows) {
+            if (temporary.contains(row.value().partyOrg())) {
+                checks.error(row.row(), "所在党组织编码", row.value().partyOrg(), org.ronghe.directory.TemporaryBranches.REFUSES_MEMBERS);
+            }
+        }
     }
 
     /**

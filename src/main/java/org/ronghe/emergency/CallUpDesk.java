@@ -1,0 +1,293 @@
+package org.ronghe.emergency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ronghe.platform.Audit;
+import org.ronghe.platform.ConflictException;
+import org.ronghe.platform.CurrentUser;
+import org.ronghe.platform.NotFoundException;
+import org.ronghe.platform.OutOfScopeException;
+import org.ronghe.platform.SqlWhere.SqlClause;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Call-ups (动员令): members selected by residence in the zone, organ, skills or team — within the organiser's
+ * scope — are called in one set-based insert; each answers once (a guarded update of their own row: a second answer
+ * is 409); those reporting are posted to a temporary branch's site or a team for a shift. The counts are computed
+ * from the rows.
+ */
+@Service
+public class CallUpDesk {
+
+    static final Duration LONGEST_SHIFT = Duration.ofHours(24);
+
+    private final Emergencies emergencies;
+    private final Places places;
+    private final JdbcClient jdbc;
+    private final Audit audit;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    CallUpDesk(Emergencies emergencies, Places places, JdbcClient jdbc, Audit audit, Clock clock, TransactionTemplate transactions) {
+        this.emergencies = emergencies;
+        this.places = places;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Whom to call: residents of the zone ({@code zone}), members of organs (codes), with skills, or of teams (ids);
+     * the criteria given all apply together, and at least one is given.
+     */
+    public record CallUpRequest(String title, Boolean zone, List<String> organs, List<String> skills, List<Long> teams) {
+    }
+
+    public record Created(long id, int called, boolean replayed) {
+    }
+
+    public record AnswerRequest(String answer, String reason) {
+    }
+
+    /** Posts a reporting member to a temporary branch's site or a team, for a shift (ISO instants). */
+    public record PostingRequest(String member, Long branch, Long team, String shiftStart, String shiftEnd) {
+    }
+
+    /** The coordinator's counts, computed from the call-up's rows. */
+    public record Counts(long called, long answered, long unanswered, long reporting, long cannot, long posted) {
+    }
+
+    public Created callUp(CurrentUser user, long emergencyId, CallUpRequest r, String idempotencyKey) {
+        Places.organiser(user, "发出动员令");
+        places.requireVisible(user, emergencyId);
+        String key = OrganisationDesk.key(idempotencyKey);
+        if (key != null) {
+            Optional<Created> existing = existing(user, key);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        if (r == null) {
+            throw new IllegalArgumentException("请填写动员令");
+        }
+        String title = OrganisationDesk.text("动员令标题", "title", r.title(), 200, true);
+        List<String> where = new ArrayList<>();
+        List<String> criteria = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        params.put("e", emergencyId);
+        if (Boolean.TRUE.equals(r.zone())) {
+            where.add("m.community_id IN (SELECT za.community_id FROM emergency_area za WHERE za.emergency_id = :e AND za.until IS NULL)");
+            criteria.add("居住在应急范围内");
+        }
+        if (r.organs() != null && !r.organs().isEmpty()) {
+            List<String> organs = codes(r.organs(), "organs", 32);
+            where.add("m.organ_id IN (SELECT o.id FROM organ o WHERE o.code IN (:organs))");
+            params.put("organs", organs);
+            criteria.add("单位 " + String.join("、", organs));
+        }
+        if (r.skills() != null && !r.skills().isEmpty()) {
+            List<String> skills = codes(r.skills(), "skills", 32);
+            where.add("m.id IN (SELECT s.member_id FROM member_skill s WHERE s.skill IN (:skills))");
+            params.put("skills", skills);
+            criteria.add("特长 " + String.join("、", skills));
+        }
+        if (r.teams() != null && !r.teams().isEmpty()) {
+            if (r.teams().size() > 200 || r.teams().stream().anyMatch(t -> t == null)) {
+                throw new IllegalArgumentException("队伍（teams）应为最多 200 个队伍编号");
+            }
+            where.add("m.id IN (SELECT tm.member_id FROM emergency_team_member tm JOIN emergency_team t ON t.id = tm.team_id"
+                    + " WHERE t.emergency_id = :e AND t.id IN (:teams))");
+            params.put("teams", r.teams());
+            criteria.add("队伍 " + r.teams());
+        }
+        if (where.isEmpty()) {
+            throw new IllegalArgumentException("请至少选择一种召集范围：应急范围内居住（zone）、单位（organs）、特长（skills）或队伍（teams）");
+        }
+        SqlClause scope = places.scope(user).members("m");
+        where.add(scope.sql());
+        params.putAll(scope.params());
+        String description = String.join("；", criteria);
+        Instant now = clock.instant();
+        try {
+            return transactions.execute(status -> {
+                Emergency emergency = emergencies.lock(emergencyId);
+                GeneratedKeyHolder keys = new GeneratedKeyHolder();
+                jdbc.sql("""
+                                INSERT INTO call_up (emergency_id, title, criteria, created_at, created_by, idempotency_key)
+                                VALUES (:e, :title, :criteria, :now, :by, :key)""")
+                        .param("e", emergencyId).param("title", title).param("criteria", description).param("now", Emergencies.at(now))
+                        .param("by", user.username()).param("key", key).update(keys, "id");
+                long id = keys.getKey().longValue();
+                params.put("c", id);
+                int called = jdbc.sql("INSERT INTO call_up_member (call_up_id, member_id) SELECT :c, m.id FROM member m WHERE "
+                        + String.join(" AND ", where)).params(params).update();
+                if (called == 0) {
+                    throw new IllegalArgumentException("没有符合条件的党员：" + description);
+                }
+                emergency.record("CALLED_UP", title + "：召集 " + called + " 名党员（" + description + "）", user.username(), now);
+                emergencies.writeEvents(emergency);
+                audit.record(Audit.Entry.change("CALLED_UP", "call_up", String.valueOf(id), null,
+                        Map.of("emergency", emergency.code(), "title", title, "criteria", description, "called", called)));
+                return new Created(id, called, false);
+            });
+        } catch (DuplicateKeyException raced) {
+            return existing(user, key == null ? "" : key).orElseThrow(() -> raced);
+        }
+    }
+
+    /** The member answers their own call-up, exactly once. */
+    public void answer(CurrentUser user, long emergencyId, long callUpId, AnswerRequest r) {
+        Places.Member self = places.self(user);
+        if (r == null) {
+            throw new IllegalArgumentException("请选择报到（REPORTING）或不能参加（CANNOT）");
+        }
+        Answer answer = Parse.required(Answer.class, "answer", "应答", r.answer());
+        String reason = OrganisationDesk.text("不能参加的原因", "reason", r.reason(), 500, answer == Answer.CANNOT);
+        if (answer == Answer.REPORTING) {
+            reason = null;
+        }
+        Emergency emergency = emergencies.byId(emergencyId).orElseThrow(() -> new NotFoundException("应急事件", String.valueOf(emergencyId)));
+        callUpOf(emergencyId, callUpId);
+        if (!called(callUpId, self.id())) {
+            throw new OutOfScopeException("动员令", String.valueOf(callUpId));
+        }
+        emergency.requireActive();
+        Instant now = clock.instant();
+        String why = reason;
+        transactions.executeWithoutResult(status -> {
+            int changed = jdbc.sql("""
+                            UPDATE call_up_member SET answer = :a, reason = :r, answered_at = :now
+                            WHERE call_up_id = :c AND member_id = :m AND answer IS NULL
+                            AND EXISTS (SELECT 1 FROM call_up u JOIN emergency e ON e.id = u.emergency_id
+                                        WHERE u.id = :c AND e.state = 'ACTIVE')""")
+                    .param("a", answer.name()).param("r", why).param("now", Emergencies.at(now)).param("c", callUpId).param("m", self.id())
+                    .update();
+            if (changed == 0) {
+                emergencies.byId(emergencyId).ifPresent(Emergency::requireActive);
+                throw new ConflictException("您已应答过这次动员，每名党员只应答一次", Map.of("callUp", callUpId));
+            }
+            emergency.record("ANSWERED", self.code() + " " + answer.label(), user.username(), now);
+            emergencies.writeEvents(emergency);
+            audit.record(Audit.Entry.change("CALL_UP_ANSWERED", "call_up", callUpId + "/" + self.code(), null,
+                    Map.of("answer", answer.name())));
+        });
+    }
+
+    public void post(CurrentUser user, long emergencyId, long callUpId, PostingRequest r) {
+        Places.organiser(user, "安排上岗");
+        places.requireVisible(user, emergencyId);
+        callUpOf(emergencyId, callUpId);
+        if (r == null) {
+            throw new IllegalArgumentException("请填写上岗安排");
+        }
+        Places.Member member = places.memberInScope(user, r.member(), "member");
+        if ((r.branch() == null) == (r.team() == null)) {
+            throw new IllegalArgumentException("请指定一个临时党支部站点（branch）或一支队伍（team）");
+        }
+        if (r.branch() != null && count("SELECT COUNT(*) FROM temporary_branch WHERE id = :id AND emergency_id = :e AND state = 'APPROVED'",
+                r.branch(), emergencyId) == 0) {
+            throw new IllegalArgumentException("该应急事件中没有这个已批准组建的临时党支部：" + r.branch());
+        }
+        if (r.team() != null && count("SELECT COUNT(*) FROM emergency_team WHERE id = :id AND emergency_id = :e", r.team(), emergencyId) == 0) {
+            throw new IllegalArgumentException("该应急事件中没有这支队伍：" + r.team());
+        }
+        Instant start = EmergencyDesk.instant(r.shiftStart(), "shiftStart");
+        Instant end = EmergencyDesk.instant(r.shiftEnd(), "shiftEnd");
+        if (start == null || end == null) {
+            throw new IllegalArgumentException("请填写班次的开始和结束时刻（shiftStart、shiftEnd）");
+        }
+        if (!end.isAfter(start) || Duration.between(start, end).compareTo(LONGEST_SHIFT) > 0) {
+            throw new IllegalArgumentException("班次结束应晚于开始，且一个班次不超过 24 小时");
+        }
+        if (!called(callUpId, member.id())) {
+            throw new IllegalArgumentException("该党员不在这次动员的召集名单中：" + member.code());
+        }
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            Emergency emergency = emergencies.lock(emergencyId);
+            emergency.requireActive();
+            int changed = jdbc.sql("""
+                            UPDATE call_up_member SET posted_branch_id = :b, posted_team_id = :t, shift_start = :s, shift_end = :f,
+                                posted_at = :now, posted_by = :by WHERE call_up_id = :c AND member_id = :m AND answer = 'REPORTING'""")
+                    .param("b", r.branch()).param("t", r.team()).param("s", Emergencies.at(start)).param("f", Emergencies.at(end))
+                    .param("now", Emergencies.at(now)).param("by", user.username()).param("c", callUpId).param("m", member.id()).update();
+            if (changed == 0) {
+                throw new ConflictException("只有已报到的党员才能安排上岗：" + member.name() + " 尚未报到或不能参加", Map.of("member", member.code()));
+            }
+            emergency.record("POSTED", member.code() + (r.branch() != null ? " → 临时党支部 " + r.branch() : " → 队伍 " + r.team())
+                    + "，" + start + " – " + end, user.username(), now);
+            emergencies.writeEvents(emergency);
+            Map<String, Object> after = new HashMap<>();
+            after.put("branch", r.branch());
+            after.put("team", r.team());
+            after.put("shiftStart", start.toString());
+            after.put("shiftEnd", end.toString());
+            audit.record(Audit.Entry.change("MEMBER_POSTED", "call_up", callUpId + "/" + member.code(), null, after));
+        });
+    }
+
+    public Counts counts(CurrentUser user, long emergencyId, long callUpId) {
+        Places.organiser(user, "查看动员进度");
+        places.requireVisible(user, emergencyId);
+        callUpOf(emergencyId, callUpId);
+        // Within the reader's scope: a street counts its residents' answers, the committee everyone's.
+        SqlClause members = places.scope(user).members("m");
+        return jdbc.sql("""
+                        SELECT COUNT(*), COUNT(r.answer), SUM(CASE WHEN r.answer = 'REPORTING' THEN 1 ELSE 0 END),
+                               SUM(CASE WHEN r.answer = 'CANNOT' THEN 1 ELSE 0 END), COUNT(r.posted_at)
+                        FROM call_up_member r JOIN member m ON m.id = r.member_id WHERE r.call_up_id = :c""" + " AND " + members.sql())
+                .param("c", callUpId).params(members.params())
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(1) - rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)))
+                .single();
+    }
+
+    private void callUpOf(long emergencyId, long callUpId) {
+        if (count("SELECT COUNT(*) FROM call_up WHERE id = :id AND emergency_id = :e", callUpId, emergencyId) == 0) {
+            throw new NotFoundException("动员令", String.valueOf(callUpId));
+        }
+    }
+
+    private boolean called(long callUpId, long memberId) {
+        return jdbc.sql("SELECT COUNT(*) FROM call_up_member WHERE call_up_id = :c AND member_id = :m").param("c", callUpId)
+                .param("m", memberId).query(Long.class).single() > 0;
+    }
+
+    private long count(String sql, long id, long emergencyId) {
+        return jdbc.sql(sql).param("id", id).param("e", emergencyId).query(Long.class).single();
+    }
+
+    private Optional<Created> existing(CurrentUser user, String key) {
+        return jdbc.sql("""
+                        SELECT u.id, (SELECT COUNT(*) FROM call_up_member cm WHERE cm.call_up_id = u.id) FROM call_up u
+                        WHERE u.created_by = :a AND u.idempotency_key = :k""")
+                .param("a", user.username()).param("k", key)
+                .query((rs, n) -> new Created(rs.getLong(1), rs.getInt(2), true)).optional();
+    }
+
+    private static List<String> codes(List<String> codes, String field, int max) {
+        if (codes.size() > 200) {
+            throw new IllegalArgumentException(field + " 最多 200 项");
+        }
+        List<String> trimmed = new ArrayList<>();
+        for (String code : codes) {
+            if (code == null || code.isBlank()) {
+                throw new IllegalArgumentException(field + " 中有空项");
+            }
+            trimmed.add(org.ronghe.platform.Texts.check(field, code.trim(), max));
+        }
+        return trimmed;
+    }
+}
