@@ -346,6 +346,7 @@ class ScopeWalkTests {
     private long outsideCentre;
     private long outsidePoint;
     static final String OUTSIDE_STAFF_PHONE = "13987650000";
+
     /** An emergency whose zone is the community outside every scope, with a branch, a team and a call-up there. */
     private long outsideEmergency;
 
@@ -441,6 +442,8 @@ class ScopeWalkTests {
                 "startsOn", java.time.LocalDate.now(CallsClient.SHANGHAI).toString(), "staff", staff));
         assertThat(point.status()).as(point.text()).isEqualTo(201);
         outsidePoint = point.json().get("point").get("id").asLong();
+    }
+
     // emergency: declared on the community outside every scope, with a temporary branch, a team and a call-up of its residents
     private long emergencyOutsideEveryScope(CallsClient calls) {
         Api.Response declared = calls.post("committee", "/api/v1/emergencies", Map.of("code", "WALK-" + mark, "name", "走查的应急 " + mark,
