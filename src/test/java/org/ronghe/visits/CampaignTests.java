@@ -76,6 +76,10 @@ class CampaignTests {
                 "endsOn", today.minusDays(1).toString(), "targetPerVisitor", 3));
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.text()).contains("结束日期不能早于开始日期");
+        Api.Response epoch = calls.post("committee", "/api/v1/campaigns", Map.of("name", "1970 年的活动", "startsOn", "1970-01-01",
+                "endsOn", today.toString(), "targetPerVisitor", 3));
+        assertThat(epoch.status()).isEqualTo(400);
+        assertThat(epoch.text()).contains("活动日期应在 2000-01-01 至 2099-12-31 之间");
     }
 
     @Test

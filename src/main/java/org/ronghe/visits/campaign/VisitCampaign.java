@@ -42,6 +42,10 @@ public final class VisitCampaign {
     private Long id;
     private final String name;
     private final Kind kind;
+    // a campaign of the platform's own era: a date like 1970-01-01 or 9999-12-31 is a slip, not a plan
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
+
     private final LocalDate startsOn;
     private final LocalDate endsOn;
     private final int targetPerVisitor;
@@ -74,6 +78,9 @@ public final class VisitCampaign {
         }
         if (startsOn == null || endsOn == null) {
             throw new IllegalArgumentException("请填写活动的开始和结束日期");
+        }
+        if (startsOn.isBefore(EARLIEST) || endsOn.isAfter(LATEST)) {
+            throw new IllegalArgumentException("活动日期应在 " + EARLIEST + " 至 " + LATEST + " 之间");
         }
         if (endsOn.isBefore(startsOn)) {
             throw new IllegalArgumentException("结束日期不能早于开始日期");
