@@ -36,6 +36,20 @@ class FiguresTests {
     }
 
     @Test
+    void everyFigureIsNamedInBothLanguagesOnTheHomePage() throws java.io.IOException {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        api.get("committee", "/api/v1/figures").json().propertyNames().forEach(keys::add);
+        assertThat(keys).isNotEmpty();
+        for (String bundle : new String[]{"/messages.properties", "/messages_en.properties"}) {
+            java.util.Properties messages = new java.util.Properties();
+            try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream(bundle), java.nio.charset.StandardCharsets.UTF_8)) {
+                messages.load(in);
+            }
+            assertThat(keys).as(bundle).allSatisfy(key -> assertThat(messages.getProperty("figure." + key)).as("figure." + key).isNotBlank());
+        }
+    }
+
+    @Test
     void everyFigureEqualsTheTotalOfTheListBehindIt() {
         for (String user : new String[]{"committee", "secretary", "street", "community", "leader", "member"}) {
             JsonNode figures = api.get(user, "/api/v1/figures").json();
