@@ -42,6 +42,7 @@ public class Diagnoses {
     private final Clock clock;
     private final ZoneId zone;
     private final Diagnosis.Settings settings;
+    private final Fading.Thresholds thresholds;
 
     Diagnoses(OrganisationalLife life, CallResolution calls, AssessmentResults results, Directory directory,
               DataScopes scopes, Clock clock, @Value("${ronghe.zone:Asia/Shanghai}") ZoneId zone,
@@ -58,7 +59,7 @@ public class Diagnoses {
         this.scopes = scopes;
         this.clock = clock;
         this.zone = zone;
-        new Fading.Thresholds(firstItemFloor, studyFloor, attendanceFloor, attendanceDrop);
+        this.thresholds = new Fading.Thresholds(firstItemFloor, studyFloor, attendanceFloor, attendanceDrop);
         this.settings = new Diagnosis.Settings(firstItemFloor, studyFloor, attendanceFloor, attendanceDrop, gap, margin);
     }
 
@@ -103,26 +104,24 @@ public class Diagnoses {
 
     private Diagnosis.FadingPart fading(Map<String, Directory.OrganRef> organs, List<OrganisationalLife.OrgCompliance> compliance,
                                         List<OrganisationalLife.MonthlyAttendance> attendance, int y) {
-        Fading.Thresholds t = new Fading.Thresholds(settings.firstItemFloor(), settings.studyFloor(), settings.attendanceFloor(),
-                settings.attendanceDrop());
+        Map<String, List<OrganisationalLife.OrgCompliance>> complianceOf = byOrgan(compliance, OrganisationalLife.OrgCompliance::organCode);
+        Map<String, List<OrganisationalLife.MonthlyAttendance>> attendanceOf = byOrgan(attendance, OrganisationalLife.MonthlyAttendance::organCode);
         List<Fading.Verdict> verdicts = new ArrayList<>();
         for (Directory.OrganRef organ : organs.values()) {
             long quorate = 0, firstItem = 0, studyDue = 0, studyHeld = 0;
-            for (OrganisationalLife.OrgCompliance o : compliance) {
-                if (o.organCode().equals(organ.code())) {
-                    quorate += o.tally().held() + o.tally().noFirstItem();
-                    firstItem += o.tally().held();
-                    studyDue += o.study().due();
-                    studyHeld += o.study().held() + o.study().noFirstItem();
-                }
+            for (OrganisationalLife.OrgCompliance o : complianceOf.getOrDefault(organ.code(), List.of())) {
+                quorate += o.tally().held() + o.tally().noFirstItem();
+                firstItem += o.tally().held();
+                studyDue += o.study().due();
+                studyHeld += o.study().held() + o.study().noFirstItem();
             }
-            List<Fading.Month> months = attendance.stream().filter(a -> a.organCode().equals(organ.code()))
+            List<Fading.Month> months = attendanceOf.getOrDefault(organ.code(), List.of()).stream()
                     .map(a -> new Fading.Month(a.month(), a.expected(), a.present())).toList();
             if (quorate == 0 && studyDue == 0 && months.isEmpty()) {
                 continue;
             }
             verdicts.add(Fading.judge(new Fading.OrganLife(organ.code(), organ.name(), quorate, firstItem, studyDue, studyHeld, months,
-                    complianceLink(organ.code(), y)), t));
+                    complianceLink(organ.code(), y)), thresholds));
         }
         return new Diagnosis.FadingPart(verdicts, verdicts.stream().filter(Fading.Verdict::flagged).count());
     }
@@ -144,11 +143,12 @@ public class Diagnoses {
                                                   int y) {
         Map<Attenuation.Level, Attenuation.LevelRate> overall = new EnumMap<>(Attenuation.Level.class);
         List<Diagnosis.OrganAttenuation> perOrgan = new ArrayList<>();
+        Map<String, List<OrganisationalLife.OrgCompliance>> complianceOf = byOrgan(compliance, OrganisationalLife.OrgCompliance::organCode);
         for (Directory.OrganRef organ : organs.values()) {
             Map<Attenuation.Level, Attenuation.LevelRate> levels = new EnumMap<>(Attenuation.Level.class);
-            for (OrganisationalLife.OrgCompliance o : compliance) {
+            for (OrganisationalLife.OrgCompliance o : complianceOf.getOrDefault(organ.code(), List.of())) {
                 Attenuation.Level level = Attenuation.Level.of(o.kind());
-                if (level == null || !o.organCode().equals(organ.code())) {
+                if (level == null) {
                     continue;
                 }
                 Compliance.Tally t = o.tally();
@@ -179,6 +179,10 @@ public class Diagnoses {
         found.add(new Diagnosis.WithoutOutcome("callsUnsolved", "诉求已答复但评价为未解决（按承办机关计）", unsolved, rated, true,
                 parts.size() == 1 ? parts.get(0).link() : null, parts));
         return found;
+    }
+
+    private static <T> Map<String, List<T>> byOrgan(List<T> rows, java.util.function.Function<T, String> organ) {
+        return rows.stream().collect(java.util.stream.Collectors.groupingBy(organ));
     }
 
     static String complianceLink(String organ, int year) {
