@@ -17,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @RongheTest
-@TestPropertySource(properties = {"ronghe.test.schema=fulldemo", "ronghe.demo.size=full", "ronghe.demo.visits=full"})
+@TestPropertySource(properties = {"ronghe.test.schema=fulldemo", "ronghe.demo.size=full", "ronghe.demo.visits=full",
+        "ronghe.demo.emergency=full"})
 public @interface FullDemoDistrict {
 }
