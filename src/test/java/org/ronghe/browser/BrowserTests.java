@@ -78,7 +78,7 @@ class BrowserTests {
 
     @Test
     void aStreetWorkerBrowsesFromStreetToCommunityFindsAMemberAndSwitchesToEnglish() throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.get(url("/login"));
         assertThat(browser.getTitle()).contains("登录");
         browser.findElement(By.id("username")).sendKeys("street");
@@ -137,7 +137,7 @@ class BrowserTests {
 
     @Test
     void theContentSecurityPolicyLetsHtmxEChartsAndTheApiDocumentationWork() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         signIn("committee", wait);
         browser.get(url("/members"));
         String firstBefore = browser.findElement(By.cssSelector("table.members tbody td a")).getText();
@@ -167,7 +167,7 @@ class BrowserTests {
 
     @Test
     void aCommunityRaisesACallTheOrganAcceptsAndRepliesAndTheCommunityRatesItClosed() throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         signIn("community", wait);
         browser.get(url("/calls/new"));
         browser.findElement(By.id("call-title")).sendKeys("独居老人需要助餐服务");
@@ -222,7 +222,7 @@ class BrowserTests {
         assertThat(campaign.status()).as(campaign.text()).isEqualTo(201);
         assertThat(calls.post("committee", "/api/v1/campaigns/" + campaign.json().get("id").asLong() + "/assignments", null).status())
                 .isEqualTo(200);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         try {
             signIn("member", wait);
@@ -288,7 +288,7 @@ class BrowserTests {
         String month = "%d-%02d".formatted(day.getYear(), day.getMonthValue());
         String compliance = "/compliance?org=" + branch + "&year=" + day.getYear();
         By thisMonth = By.cssSelector("#line-COMMITTEE_MEETING span[data-period='" + month + "']");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         signIn("secretary", wait);
         browser.get(url(compliance));
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(thisMonth)).getAttribute("class")).doesNotContain("HELD");

@@ -94,7 +94,7 @@ class DashboardBrowserTests {
     void theCommitteeClicksAnOrgansOverdueBarAndLandsOnThatOrgansOverdueCalls() throws Exception {
         new CallsClient(context).raiseId("community", "ELDERLY", "独居老人助餐（大屏）");
         clock.advance(Duration.ofDays(45));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         signIn("committee", wait);
         browser.findElement(By.id("nav-dashboard")).click();
         WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#overdue-chart[data-ready='true']")));
@@ -143,7 +143,7 @@ class DashboardBrowserTests {
 
     @Test
     void theWallScreenFetchesItsPanelsAgainByItself() throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         signIn("committee", wait);
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
         try {
