@@ -106,7 +106,9 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/emergencies/temporary-branches", List.of("emergency", "founded", "page", "size")),
             new Read("/api/v1/emergencies/teams", List.of("emergency", "kind", "page", "size")),
             new Read("/api/v1/emergencies/mobilised-members", List.of("page", "size")),
-            new Read("/api/v1/emergencies/my-call-ups", List.of()));
+            new Read("/api/v1/emergencies/my-call-ups", List.of()),
+            // BAD-E1 is the first emergency declared in the fixture's fresh schema: id 1 (another id would be a 404, refused as well)
+            new Read("/api/v1/emergencies/1/needs", List.of("community", "kind", "open", "overdue", "unrouted", "page", "size")));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -539,6 +541,7 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             return List.of(
                     new Operation(HttpMethod.GET, base + "/{id}", key, null, false),
                     new Operation(HttpMethod.GET, base + "/{id}/call-ups", key, null, false),
+                    new Operation(HttpMethod.GET, base + "/{id}/needs", key, null, false),
                     new Operation(HttpMethod.POST, base + "/{id}/command", key, Map.of("role", "DEPUTY", "member", "DY000001"), false),
                     new Operation(HttpMethod.POST, base + "/{id}/call-ups", key, Map.of("title", "动员", "zone", true), false),
                     new Operation(HttpMethod.POST, base + "/{id}/teams", key, Map.of("kind", "COMMANDO", "name", "突击队", "lead", "DY000001"), false),

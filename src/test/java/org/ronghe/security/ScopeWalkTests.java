@@ -242,6 +242,7 @@ class ScopeWalkTests {
         WALK.put("POST /api/v1/emergencies/{id}/call-ups", Walk.WRITE);
         WALK.put("GET /api/v1/emergencies/{id}/call-ups", Walk.ONE);
         WALK.put("GET /api/v1/emergencies/{id}/call-ups/{callUp}", Walk.ONE);
+        WALK.put("GET /api/v1/emergencies/{id}/needs", Walk.ONE);
         WALK.put("POST /api/v1/emergencies/{id}/call-ups/{callUp}/answer", Walk.WRITE);
         WALK.put("POST /api/v1/emergencies/{id}/call-ups/{callUp}/postings", Walk.WRITE);
         WALK.put("GET /api/v1/emergencies/my-call-ups", Walk.LIST);

@@ -223,7 +223,7 @@ final class CallSimulation {
     private void afterDispatch(int index, Instant at) {
         planTimers(index);
         Call call = calls.get(index);
-        boolean urgent = call.details().urgency() == Urgency.URGENT;
+        boolean urgent = call.details().urgency() != Urgency.NORMAL;
         int roll = random.nextInt(100);
         if (roll < 4 && call.round() == 1) {
             push(time.plus(at, Duration.ofMinutes(10 + random.nextInt(50))), index, Kind.RETURN, null);
@@ -263,7 +263,7 @@ final class CallSimulation {
     }
 
     private Deadlines deadlines(Call call, Instant at) {
-        return CallLimits.deadlines(limits.apply(call.details().categoryCode(), call.details().urgency()), at, time);
+        return CallLimits.deadlines(limits.apply(call.details().categoryCode(), call.details().urgency()), call.details().urgency(), at, time);
     }
 
     private void planTimers(int index) {

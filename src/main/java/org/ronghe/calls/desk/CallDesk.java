@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the step — all in one transaction.
  */
 @Service
-public class CallDesk implements org.ronghe.calls.CallIntake {
+public class CallDesk implements org.ronghe.calls.CallIntake, org.ronghe.calls.CallRouting {
 
     private final Calls calls;
     private final CallLimits limits;
@@ -114,9 +114,10 @@ public class CallDesk implements org.ronghe.calls.CallIntake {
         Directory.CommunityRef community = directory.community(problem.communityId())
                 .orElseThrow(() -> new IllegalArgumentException("社区不存在：" + problem.communityId()));
         Call.Place place = new Call.Place(community.id(), community.streetId(), problem.gridId(), problem.address(), null, null);
-        NewCall call = new NewCall(problem.title(), problem.description(), problem.category(), Urgency.NORMAL, problem.origin(),
+        NewCall call = new NewCall(problem.title(), problem.description(), problem.category(),
+                problem.urgency() == null ? Urgency.NORMAL : problem.urgency(), problem.origin(),
                 null, null, problem.address(), null, null, problem.contactName(), problem.contactPhone());
-        long id = raiseAs(problem.actor(), call, place, problem.origin(), null).id();
+        long id = raiseAs(problem.actor(), call, place, problem.origin(), problem.idempotencyKey()).id();
         return new org.ronghe.calls.CallIntake.Raised(id, calls.find(id).orElseThrow().state());
     }
 
@@ -157,6 +158,19 @@ public class CallDesk implements org.ronghe.calls.CallIntake {
         Instant now = clock.instant();
         call.dispatch(lead, co, limits.deadlines(call.details().categoryCode(), call.details().urgency(), now), now, user.username());
         store(call);
+    }
+
+    @Override
+    @Transactional
+    public boolean dispatchQueued(long id, long organId, String actor) {
+        Call call = calls.find(id).orElseThrow(() -> new NotFoundException("诉求", String.valueOf(id)));
+        if (!call.state().inQueue()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        call.dispatch(organId, Set.of(), limits.deadlines(call.details().categoryCode(), call.details().urgency(), now), now, actor);
+        store(call);
+        return true;
     }
 
     @Transactional

@@ -20,12 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The time limits of each category and urgency, and the deadlines they give on the working calendar:
  * accept by, reply by, urge at 80 % of the reply time, escalate again one working day after the deadline.
+ * Emergency calls run on the clock: their limits are in minutes or hours and they are escalated again
+ * {@link #EMERGENCY_ESCALATE_AGAIN} after the deadline, at night and on holidays too.
  */
 @Service
 public class CallLimits {
 
     static final double URGE_AT = 0.8;
     static final int RATE_WITHIN_WORKING_DAYS = 3;
+    /** An emergency call still unanswered this long after its deadline goes to the leaders liaising with its street. */
+    public static final Duration EMERGENCY_ESCALATE_AGAIN = Duration.ofMinutes(30);
 
     private final JdbcClient jdbc;
     private final WorkCalendar calendar;
@@ -66,21 +70,31 @@ public class CallLimits {
 
     /** The deadlines of a dispatch made at {@code now}. */
     public Deadlines deadlines(String category, Urgency urgency, Instant now) {
-        return deadlines(limits(category, urgency), now, calendar.time());
+        return deadlines(limits(category, urgency), urgency, now, calendar.time());
     }
 
-    /** The deadlines a dispatch at {@code now} gets under the given limits. */
+    /** The deadlines a dispatch at {@code now} gets under the given limits (a call that is not an emergency). */
     public static Deadlines deadlines(ReplyClass.Limits limits, Instant now, WorkingTime time) {
+        return deadlines(limits, Urgency.NORMAL, now, time);
+    }
+
+    /** The deadlines a dispatch at {@code now} of a call of this urgency gets under the given limits. */
+    public static Deadlines deadlines(ReplyClass.Limits limits, Urgency urgency, Instant now, WorkingTime time) {
         Instant replyBy = limits.reply().from(now, time);
         return new Deadlines(limits.accept().from(now, time), replyBy, urgeAt(now, replyBy, limits.reply().working(), time),
-                time.plus(replyBy, time.workingDay()));
+                escalateAgainAt(urgency, replyBy, time));
     }
 
     /** The deadlines after an extension to {@code replyBy}: urging moves with it. */
     public Deadlines extended(String category, Urgency urgency, Instant dispatchedAt, Instant acceptBy, Instant replyBy) {
         WorkingTime time = calendar.time();
         boolean working = limits(category, urgency).reply().working();
-        return new Deadlines(acceptBy, replyBy, urgeAt(dispatchedAt, replyBy, working, time), time.plus(replyBy, time.workingDay()));
+        return new Deadlines(acceptBy, replyBy, urgeAt(dispatchedAt, replyBy, working, time), escalateAgainAt(urgency, replyBy, time));
+    }
+
+    /** One working day after the deadline; an emergency does not wait for the next working day. */
+    static Instant escalateAgainAt(Urgency urgency, Instant replyBy, WorkingTime time) {
+        return urgency.roundTheClock() ? replyBy.plus(EMERGENCY_ESCALATE_AGAIN) : time.plus(replyBy, time.workingDay());
     }
 
     /** When the auto-close of an unrated reply falls: three working days after the reply. */
@@ -109,7 +123,7 @@ public class CallLimits {
         return jdbc.sql("SELECT code, name FROM category ORDER BY code")
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
                 .map(e -> new CategoryLimits(e.getKey(), e.getValue(), replyClass(e.getKey()),
-                        limits(e.getKey(), Urgency.NORMAL), limits(e.getKey(), Urgency.URGENT)))
+                        limits(e.getKey(), Urgency.NORMAL), limits(e.getKey(), Urgency.URGENT), limits(e.getKey(), Urgency.EMERGENCY)))
                 .toList();
     }
 
@@ -127,6 +141,9 @@ public class CallLimits {
 
     @Transactional
     public void setLimits(String category, Urgency urgency, ReplyClass.Limits limits) {
+        if (urgency.roundTheClock() && (limits.accept().working() || limits.reply().working())) {
+            throw new IllegalArgumentException("应急诉求的时限按自然时间（昼夜、节假日不停）计算，单位须为分钟或小时");
+        }
         ReplyClass.Limits before = limits(category, urgency);
         jdbc.sql("DELETE FROM call_limit WHERE category_code = :c AND urgency = :u")
                 .param("c", category).param("u", urgency.name()).update();
@@ -143,6 +160,6 @@ public class CallLimits {
     }
 
     public record CategoryLimits(String code, String name, ReplyClass replyClass, ReplyClass.Limits normal,
-                                 ReplyClass.Limits urgent) {
+                                 ReplyClass.Limits urgent, ReplyClass.Limits emergency) {
     }
 }
