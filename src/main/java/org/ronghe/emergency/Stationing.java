@@ -18,6 +18,7 @@ final class Stationing {
     static final Duration LONGEST = Duration.ofHours((long) Shifts.HOURS * Shifts.MOST);
     /** How far ahead a stationing may be planned. */
     static final Duration AHEAD = Duration.ofDays(30);
+    static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
     private final long id;
     private final String place;
@@ -50,6 +51,9 @@ final class Stationing {
         }
         if (start == null || end == null) {
             throw new IllegalArgumentException("请填写驻点班次的开始（shiftStart）和结束（shiftEnd）");
+        }
+        if (start.isBefore(Emergency.EARLIEST) || end.isBefore(Emergency.EARLIEST) || start.isAfter(LATEST) || end.isAfter(LATEST)) {
+            throw new IllegalArgumentException("驻点班次应在 2000 年至 2099 年之间");
         }
         if (!Shifts.aligned(start, zone) || !Shifts.aligned(end, zone)) {
             throw new IllegalArgumentException("驻点按整班安排：开始和结束须为 0 点、8 点或 16 点（" + zone + "）");

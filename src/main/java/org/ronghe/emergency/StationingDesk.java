@@ -179,7 +179,7 @@ public class StationingDesk {
                 String code = required(r.street(), "street", "街道编码");
                 ZonePlaces.Street street = zone.street(code);
                 if (street == null) {
-                    throw new IllegalArgumentException("街道不在应急范围内（street）：" + code);
+                    throw new IllegalArgumentException("街道不在应急范围内（street）：" + org.ronghe.platform.Texts.check("街道编码", code, 32));
                 }
                 if (!scope.seesStreet(street.id())) {
                     throw new OutOfScopeException("街道", code);

@@ -2,7 +2,6 @@ package org.ronghe.emergency.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -79,7 +78,7 @@ class StationingPages {
             if (shift != null && !shift.isBlank()) {
                 end = Shifts.after(Instant.parse(shift.trim()), shifts == null ? 1 : Math.max(0, Math.min(shifts, 100)), clock.getZone()).toString();
             }
-        } catch (DateTimeParseException ignored) {
+        } catch (java.time.DateTimeException ignored) {
             // the desk explains the start it cannot read
         }
         try {
