@@ -108,7 +108,9 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/emergencies/mobilised-members", List.of("page", "size")),
             new Read("/api/v1/emergencies/my-call-ups", List.of()),
             // BAD-E1 is the first emergency declared in the fixture's fresh schema: id 1 (another id would be a 404, refused as well)
-            new Read("/api/v1/emergencies/1/needs", List.of("community", "kind", "open", "overdue", "unrouted", "page", "size")));
+            new Read("/api/v1/emergencies/1/needs", List.of("community", "kind", "open", "overdue", "unrouted", "page", "size")),
+            new Read("/api/v1/emergencies/stationed-cadres", List.of("page", "size")),
+            new Read("/api/v1/emergencies/covered-communities", List.of("page", "size")));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -490,7 +492,7 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
      * An active emergency on the demo member's community and the street's first community, with a call-up of their
      * residents that the demo member has not answered.
      */
-    record Emergency(long id, long callUp) {
+    record Emergency(long id, long callUp, long stationing) {
 
         static Emergency create(CallsClient calls) {
             String home = calls.get("committee", "/api/v1/directory/members/DY000001").json().get("communityCode").asString();
@@ -504,7 +506,12 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             long id = declared.json().get("emergency").get("id").asLong();
             Api.Response called = calls.post("committee", "/api/v1/emergencies/" + id + "/call-ups", body("title", "居住党员报到", "zone", true));
             assertThat(called.status()).as(called.text()).isEqualTo(201);
-            return new Emergency(id, called.json().get("id").asLong());
+            Instant shift = org.ronghe.emergency.Shifts.startOf(Instant.now(), CallsClient.SHANGHAI);
+            Api.Response stationed = calls.post("committee", "/api/v1/emergencies/" + id + "/stationings", body("level", "COMMUNITY",
+                    "community", "440103001001", "members", List.of("DY000002"), "shiftStart", shift.toString(),
+                    "shiftEnd", org.ronghe.emergency.Shifts.after(shift, 1, CallsClient.SHANGHAI).toString()));
+            assertThat(stationed.status()).as(stationed.text()).isEqualTo(201);
+            return new Emergency(id, called.json().get("id").asLong(), stationed.json().get("id").asLong());
         }
 
         List<Write> writes() {
@@ -532,7 +539,26 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                     new Write("answer a call-up", "member", base + "/" + id + "/call-ups/" + callUp + "/answer", body("answer", "REPORTING"),
                             List.of(of("answer", ENUM, true), text("reason", 500, false)), true),
                     new Write("assign a commander", "committee", base + "/" + id + "/command", body("role", "COMMANDER", "member", "DY000001"),
-                            List.of(of("role", ENUM, true), of("member", CODE, true), text("duties", 500, false)), true));
+                            List.of(of("role", ENUM, true), of("member", CODE, true), text("duties", 500, false)), true),
+                    new Write("station a cadre at a community", "street", base + "/" + id + "/stationings", stationing("COMMUNITY",
+                            "community", "440103001001", "members", List.of("DY000001")),
+                            List.of(of("level", ENUM, true), of("community", CODE, true), of("members", CODES, true),
+                                    of("shiftStart", INSTANT, true), of("shiftEnd", INSTANT, true)), true),
+                    new Write("station a district leader at a street", "committee", base + "/" + id + "/stationings", stationing("STREET",
+                            "street", "440103001", "leader", "LD01"),
+                            List.of(of("level", ENUM, true), of("street", CODE, true), of("leader", CODE, true),
+                                    of("shiftStart", INSTANT, true), of("shiftEnd", INSTANT, true)), true));
+        }
+
+        /** A stationing for the shift after the one under way (the board's second column). */
+        private static Map<String, Object> stationing(String level, Object... more) {
+            java.time.ZoneId zone = CallsClient.SHANGHAI;
+            Instant start = org.ronghe.emergency.Shifts.after(org.ronghe.emergency.Shifts.startOf(Instant.now(), zone), 1, zone);
+            Map<String, Object> body = new java.util.LinkedHashMap<>(body(more));
+            body.put("level", level);
+            body.put("shiftStart", start.toString());
+            body.put("shiftEnd", org.ronghe.emergency.Shifts.after(start, 2, zone).toString());
+            return body;
         }
 
         List<Operation> operations() {
@@ -545,7 +571,11 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                     new Operation(HttpMethod.POST, base + "/{id}/command", key, Map.of("role", "DEPUTY", "member", "DY000001"), false),
                     new Operation(HttpMethod.POST, base + "/{id}/call-ups", key, Map.of("title", "动员", "zone", true), false),
                     new Operation(HttpMethod.POST, base + "/{id}/teams", key, Map.of("kind", "COMMANDO", "name", "突击队", "lead", "DY000001"), false),
-                    new Operation(HttpMethod.POST, base + "/{id}/posts", key, Map.of("name", "先锋岗", "holder", "DY000001"), false));
+                    new Operation(HttpMethod.POST, base + "/{id}/posts", key, Map.of("name", "先锋岗", "holder", "DY000001"), false),
+                    new Operation(HttpMethod.GET, base + "/{id}/stationings", key, null, false),
+                    new Operation(HttpMethod.GET, base + "/{id}/coverage", key, null, false),
+                    new Operation(HttpMethod.POST, base + "/{id}/stationings", key, Map.of("level", "COMMUNITY"), false),
+                    new Operation(HttpMethod.POST, base + "/" + id + "/stationings/{id}/withdraw", String.valueOf(stationing), null, false));
         }
     }
 

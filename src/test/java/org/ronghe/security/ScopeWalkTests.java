@@ -248,6 +248,13 @@ class ScopeWalkTests {
         WALK.put("GET /api/v1/emergencies/my-call-ups", Walk.LIST);
         WALK.put("GET /api/v1/emergencies/mobilised-members", Walk.LIST);
         WALK.put("POST /api/v1/emergencies/{id}/stand-down", Walk.WRITE);
+        // emergency stationing: the organisers station and withdraw in their scope; the board and the lists by scope
+        WALK.put("GET /api/v1/emergencies/{id}/stationings", Walk.ONE);
+        WALK.put("POST /api/v1/emergencies/{id}/stationings", Walk.WRITE);
+        WALK.put("POST /api/v1/emergencies/{id}/stationings/{stationing}/withdraw", Walk.WRITE);
+        WALK.put("GET /api/v1/emergencies/{id}/coverage", Walk.ONE);
+        WALK.put("GET /api/v1/emergencies/stationed-cadres", Walk.LIST);
+        WALK.put("GET /api/v1/emergencies/covered-communities", Walk.LIST);
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -463,6 +470,13 @@ class ScopeWalkTests {
         Api.Response callUp = calls.post("committee", "/api/v1/emergencies/" + id + "/call-ups", Map.of("title", "走查的动员令 " + mark,
                 "teams", List.of(team.json().get("id").asLong())));
         assertThat(callUp.status()).as(callUp.text()).isEqualTo(201);
+        // A division-level cadre stationed at the community for the shift under way.
+        java.time.ZoneId zone = CallsClient.SHANGHAI;
+        Instant shift = org.ronghe.emergency.Shifts.startOf(Instant.now(), zone);
+        Api.Response stationed = calls.post("committee", "/api/v1/emergencies/" + id + "/stationings", Map.of("level", "COMMUNITY",
+                "community", outsideCommunity, "members", List.of(lead), "shiftStart", shift.toString(),
+                "shiftEnd", org.ronghe.emergency.Shifts.after(shift, 1, zone).toString()));
+        assertThat(stationed.status()).as(stationed.text()).isEqualTo(201);
         return id;
     }
 
@@ -870,6 +884,10 @@ class ScopeWalkTests {
             // network: the committee, and street and community staff for their own places
             return List.of("committee", "street", "community").contains(role);
         }
+        if (operation.contains("/stationings")) {
+            // emergency stationing: the organisers station and withdraw
+            return List.of("committee", "secretary", "street").contains(role);
+        }
         String step = operation.substring(operation.lastIndexOf('/') + 1);
         return switch (step) {
             case "dispatch", "directives" -> role.equals("committee");
@@ -918,7 +936,7 @@ class ScopeWalkTests {
             case "assessments", "publish", "schemes", "activate" -> role.equals("committee");
             // emergency
             case "emergencies", "zone", "command", "stand-down" -> role.equals("committee");
-            case "temporary-branches", "approve", "teams", "members", "posts", "call-ups", "postings" ->
+            case "temporary-branches", "approve", "teams", "members", "posts", "call-ups", "postings", "stationings" ->
                     List.of("committee", "secretary", "street").contains(role);
             case "answer" -> role.equals("member");
             default -> throw new IllegalArgumentException(operation);
@@ -1008,6 +1026,8 @@ class ScopeWalkTests {
             case "call-ups" -> Map.of("title", "越界的动员令", "zone", true);
             case "answer" -> Map.of("answer", "REPORTING");
             case "postings" -> Map.of("member", "DY000001", "team", 1, "shiftStart", until, "shiftEnd", until);
+            case "stationings" -> Map.of("level", "COMMUNITY", "community", "440103001001", "members", List.of("DY000001"),
+                    "shiftStart", until, "shiftEnd", until);
             default -> Map.of();
         };
     }
