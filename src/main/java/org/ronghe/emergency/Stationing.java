@@ -64,11 +64,18 @@ final class Stationing {
         if (Duration.between(start, end).compareTo(LONGEST) > 0) {
             throw new IllegalArgumentException("一次驻点最长 72 小时（9 个班次）");
         }
-        if (start.isBefore(Shifts.startOf(now, zone))) {
-            throw new IllegalArgumentException("不能安排已过去的班次：最早从当前班次开始");
-        }
         if (start.isAfter(now.plus(AHEAD))) {
             throw new IllegalArgumentException("驻点最多提前 30 天安排");
+        }
+    }
+
+    /**
+     * Shifts already past may be recorded (补录: the board is often filled in after a night's work), but none before the
+     * shift in which the emergency began.
+     */
+    static void within(Emergency emergency, Instant start, ZoneId zone) {
+        if (start.isBefore(Shifts.startOf(emergency.startedAt(), zone))) {
+            throw new IllegalArgumentException("驻点班次不能早于应急状态开始时所在的班次");
         }
     }
 

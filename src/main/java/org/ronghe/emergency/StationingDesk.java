@@ -103,6 +103,7 @@ public class StationingDesk {
                 Emergency emergency = emergencies.lock(emergencyId);
                 emergency.record("STATIONED", level.label() + "：" + place.label() + "，" + who + "，" + shown(start, zone) + " 至 "
                         + shown(end, zone), user.username(), now);
+                Stationing.within(emergency, start, zone);
                 refuseOverlap(leader, memberIds, start, end, zone);
                 GeneratedKeyHolder keys = new GeneratedKeyHolder();
                 jdbc.sql("""
@@ -172,7 +173,7 @@ public class StationingDesk {
 
     /** The place, which must lie in the zone and in the organiser's scope. */
     private Place place(CurrentUser user, long emergencyId, StationLevel level, StationingRequest r) {
-        ZonePlaces.Zone zone = zones.of(emergencyId);
+        ZonePlaces.Zone zone = zones.of(emergencyId, level == StationLevel.COMPOUND && r.community() != null ? r.community().trim() : "");
         DataScope scope = places.scope(user);
         switch (level) {
             case STREET -> {

@@ -56,6 +56,14 @@ class ZonePlaces {
     }
 
     Zone of(long emergencyId) {
+        return of(emergencyId, null);
+    }
+
+    /**
+     * The zone with the compounds of one community only ({@code null}: of every community): placing one stationing
+     * must not group the households of a whole district's zone.
+     */
+    Zone of(long emergencyId, String onlyCommunity) {
         record AreaRow(Long grid, Community community) {
         }
         List<AreaRow> areas = jdbc.sql("""
@@ -73,6 +81,9 @@ class ZonePlaces {
         for (AreaRow area : areas) {
             communities.putIfAbsent(area.community().id(), area.community());
             streets.putIfAbsent(area.community().street().id(), area.community().street());
+            if (onlyCommunity != null && !onlyCommunity.equals(area.community().code())) {
+                continue;
+            }
             if (area.grid() == null) {
                 whole.add(area.community().id());
             } else {

@@ -134,6 +134,12 @@ class StationingTests {
                 "members", List.of(members.get(4)), "shiftStart", shifts.get(3).plus(Duration.ofHours(1)).toString(),
                 "shiftEnd", shifts.get(4).toString()));
         assertThat(ragged.status()).isEqualTo(400);
+        // A shift already past may be recorded afterwards, but none before the shift the emergency began in.
+        Api.Response early = calls.post("committee", path + "/stationings", Map.of("level", "COMMUNITY", "community", b,
+                "members", List.of(members.get(4)), "shiftStart", shifts.get(0).minus(Duration.ofHours(8)).toString(),
+                "shiftEnd", shifts.get(0).toString()));
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.text()).contains("不能早于应急状态开始时所在的班次");
         // The cadre may go to b once their shifts at a are over; a district leader holds the street.
         ok(calls, "committee", path + "/stationings", Map.of("level", "COMMUNITY", "community", b, "members", List.of(members.get(0)),
                 "shiftStart", shifts.get(3).toString(), "shiftEnd", shifts.get(4).toString()));
