@@ -187,7 +187,8 @@ public class SkillDesk {
             if (code != null && member == null) {
                 reader.error("党员编号", "党员不存在");
             } else if (member != null && !scope.seesMember(member.id(), member.partyOrgId(), member.organId(), member.communityId())) {
-                reader.error("党员编号", "不在您的数据范围内");
+                // A file reaching outside the scope is refused as a whole, like any write outside the scope.
+                throw new org.ronghe.platform.OutOfScopeException("党员", code);
             }
             if (code != null && skill != null && !seen.add(code + "\u0000" + skill)) {
                 reader.error("特长", "文件中重复出现");

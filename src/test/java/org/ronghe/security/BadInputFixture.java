@@ -106,7 +106,8 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             new Read("/api/v1/emergencies/temporary-branches", List.of("emergency", "founded", "page", "size")),
             new Read("/api/v1/emergencies/teams", List.of("emergency", "kind", "page", "size")),
             new Read("/api/v1/emergencies/mobilised-members", List.of("page", "size")),
-            new Read("/api/v1/emergencies/my-call-ups", List.of()));
+            new Read("/api/v1/emergencies/my-call-ups", List.of()),
+            new Read("/api/v1/member-skills", List.of("skill", "member", "withdrawn", "page", "size")));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -502,6 +503,9 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             long id = declared.json().get("emergency").get("id").asLong();
             Api.Response called = calls.post("committee", "/api/v1/emergencies/" + id + "/call-ups", body("title", "居住党员报到", "zone", true));
             assertThat(called.status()).as(called.text()).isEqualTo(201);
+            // A skill to withdraw (the withdrawal write is valid once).
+            Api.Response skill = calls.post("committee", "/api/v1/member-skills", body("member", "DY000001", "skill", "驾驶"));
+            assertThat(skill.status()).as(skill.text()).isEqualTo(201);
             return new Emergency(id, called.json().get("id").asLong());
         }
 
@@ -530,7 +534,15 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                     new Write("answer a call-up", "member", base + "/" + id + "/call-ups/" + callUp + "/answer", body("answer", "REPORTING"),
                             List.of(of("answer", ENUM, true), text("reason", 500, false)), true),
                     new Write("assign a commander", "committee", base + "/" + id + "/command", body("role", "COMMANDER", "member", "DY000001"),
-                            List.of(of("role", ENUM, true), of("member", CODE, true), text("duties", 500, false)), true));
+                            List.of(of("role", ENUM, true), of("member", CODE, true), text("duties", 500, false)), true),
+                    new Write("record answers by phone", "committee", base + "/" + id + "/call-ups/" + callUp + "/answers",
+                            body("answers", List.of(body("member", "DY000001", "answer", "REPORTING"))),
+                            List.of(of("answers", CODES, true)), true),
+                    new Write("record a member's skill", "committee", "/api/v1/member-skills", body("member", "DY000001", "skill", "医护"),
+                            List.of(of("member", CODE, true), text("skill", 32, true)), true),
+                    new Write("withdraw a member's skill", "committee", "/api/v1/member-skills/withdraw",
+                            body("member", "DY000001", "skill", "驾驶", "reason", "驾照过期"),
+                            List.of(of("member", CODE, true), text("skill", 32, true), text("reason", 500, true)), true));
         }
 
         List<Operation> operations() {
@@ -542,7 +554,11 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                     new Operation(HttpMethod.POST, base + "/{id}/command", key, Map.of("role", "DEPUTY", "member", "DY000001"), false),
                     new Operation(HttpMethod.POST, base + "/{id}/call-ups", key, Map.of("title", "动员", "zone", true), false),
                     new Operation(HttpMethod.POST, base + "/{id}/teams", key, Map.of("kind", "COMMANDO", "name", "突击队", "lead", "DY000001"), false),
-                    new Operation(HttpMethod.POST, base + "/{id}/posts", key, Map.of("name", "先锋岗", "holder", "DY000001"), false));
+                    new Operation(HttpMethod.POST, base + "/{id}/posts", key, Map.of("name", "先锋岗", "holder", "DY000001"), false),
+                    new Operation(HttpMethod.POST, base + "/{id}/call-ups/" + callUp + "/answers", key,
+                            Map.of("answers", List.of(Map.of("member", "DY000001", "answer", "REPORTING"))), false),
+                    new Operation(HttpMethod.POST, base + "/" + id + "/call-ups/{id}/answers", String.valueOf(callUp),
+                            Map.of("answers", List.of(Map.of("member", "DY000001", "answer", "REPORTING"))), false));
         }
     }
 
