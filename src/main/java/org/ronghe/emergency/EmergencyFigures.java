@@ -29,9 +29,9 @@ class EmergencyFigures implements FigureSource {
         return List.of(
                 new Figure("emergencies", queries.list(user, null, ONE).total(), "/emergencies"),
                 new Figure("temporaryBranches", queries.branches(user, null, true, ONE).total(),
-                        "/api/v1/emergencies/temporary-branches?founded=true"),
-                new Figure("commandoTeams", queries.teams(user, null, "COMMANDO", ONE).total(), "/api/v1/emergencies/teams?kind=COMMANDO"),
-                new Figure("vanguardTeams", queries.teams(user, null, "VANGUARD", ONE).total(), "/api/v1/emergencies/teams?kind=VANGUARD"),
-                new Figure("mobilisedMembers", queries.mobilised(user, ONE).total(), "/api/v1/emergencies/mobilised-members"));
+                        "/emergencies/temporary-branches?founded=true"),
+                new Figure("commandoTeams", queries.teams(user, null, "COMMANDO", ONE).total(), "/emergencies/teams?kind=COMMANDO"),
+                new Figure("vanguardTeams", queries.teams(user, null, "VANGUARD", ONE).total(), "/emergencies/teams?kind=VANGUARD"),
+                new Figure("mobilisedMembers", queries.mobilised(user, ONE).total(), "/emergencies/mobilised-members"));
     }
 }

@@ -24,11 +24,13 @@ public class EmergencyQueries {
     private final JdbcClient jdbc;
     private final Places places;
     private final CallUpDesk callUps;
+    private final org.ronghe.platform.PersonalData personal;
 
-    EmergencyQueries(JdbcClient jdbc, Places places, CallUpDesk callUps) {
+    EmergencyQueries(JdbcClient jdbc, Places places, CallUpDesk callUps, org.ronghe.platform.PersonalData personal) {
         this.jdbc = jdbc;
         this.places = places;
         this.callUps = callUps;
+        this.personal = personal;
     }
 
     public record Row(long id, String code, String name, String kind, String kindLabel, String state, Instant startedAt,
@@ -142,14 +144,23 @@ public class EmergencyQueries {
      * all; {@code founded}: only those approved (founded in the directory), dissolved or not.
      */
     public PageResult<Branch> branches(CurrentUser user, Long emergencyId, Boolean founded, PageQuery page) {
+        return branches(user, emergencyId, founded, null, page);
+    }
+
+    /** As {@link #branches(CurrentUser, Long, Boolean, PageQuery)}, with {@code q} found in the name or the site's name. */
+    public PageResult<Branch> branches(CurrentUser user, Long emergencyId, Boolean founded, String q, PageQuery page) {
         DataScope scope = places.scope(user);
         SqlClause communities = scope.communities("b.community_id");
         SqlClause organs = scope.organs("p.organ_id");
         String where = " WHERE (" + communities.sql() + " OR " + organs.sql() + ")"
                 + (emergencyId == null ? "" : " AND b.emergency_id = :e")
-                + (founded == null ? "" : founded ? " AND b.party_org_id IS NOT NULL" : " AND b.party_org_id IS NULL");
+                + (founded == null ? "" : founded ? " AND b.party_org_id IS NOT NULL" : " AND b.party_org_id IS NULL")
+                + (like(q) == null ? "" : " AND (LOWER(b.name) LIKE :q OR LOWER(b.site_name) LIKE :q)");
         Map<String, Object> params = new HashMap<>(communities.params());
         params.putAll(organs.params());
+        if (like(q) != null) {
+            params.put("q", like(q));
+        }
         if (emergencyId != null) {
             params.put("e", emergencyId);
         }
@@ -174,11 +185,20 @@ public class EmergencyQueries {
 
     /** Teams the reader sees (in their communities), of one emergency or all, of a kind or both. */
     public PageResult<Team> teams(CurrentUser user, Long emergencyId, String kind, PageQuery page) {
+        return teams(user, emergencyId, kind, null, page);
+    }
+
+    /** As {@link #teams(CurrentUser, Long, String, PageQuery)}, with {@code q} found in the team's name or site. */
+    public PageResult<Team> teams(CurrentUser user, Long emergencyId, String kind, String q, PageQuery page) {
         DataScope scope = places.scope(user);
         SqlClause communities = scope.communities("t.community_id");
         String where = " WHERE " + communities.sql()
-                + (emergencyId == null ? "" : " AND t.emergency_id = :e") + (kind == null ? "" : " AND t.kind = :kind");
+                + (emergencyId == null ? "" : " AND t.emergency_id = :e") + (kind == null ? "" : " AND t.kind = :kind")
+                + (like(q) == null ? "" : " AND (LOWER(t.name) LIKE :q OR LOWER(t.site) LIKE :q)");
         Map<String, Object> params = new HashMap<>(communities.params());
+        if (like(q) != null) {
+            params.put("q", like(q));
+        }
         if (emergencyId != null) {
             params.put("e", emergencyId);
         }
@@ -209,13 +229,23 @@ public class EmergencyQueries {
 
     /** Members who reported for duty in any call-up, among the members the reader sees. */
     public PageResult<Mobilised> mobilised(CurrentUser user, PageQuery page) {
+        return mobilised(user, null, page);
+    }
+
+    /** As {@link #mobilised(CurrentUser, PageQuery)}, with {@code q} found in the member's code or name. */
+    public PageResult<Mobilised> mobilised(CurrentUser user, String q, PageQuery page) {
         SqlClause members = places.scope(user).members("m");
+        Map<String, Object> params = new HashMap<>(members.params());
         String from = " FROM member m WHERE " + members.sql()
-                + " AND m.id IN (SELECT r.member_id FROM call_up_member r WHERE r.answer = 'REPORTING')";
-        long total = jdbc.sql("SELECT COUNT(*)" + from).params(members.params()).query(Long.class).single();
+                + " AND m.id IN (SELECT r.member_id FROM call_up_member r WHERE r.answer = 'REPORTING')"
+                + (like(q) == null ? "" : " AND (LOWER(m.code) LIKE :q OR LOWER(m.name) LIKE :q)");
+        if (like(q) != null) {
+            params.put("q", like(q));
+        }
+        long total = jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
         List<Mobilised> rows = jdbc.sql("SELECT m.code, m.name, (SELECT COUNT(*) FROM call_up_member r WHERE r.member_id = m.id"
                         + " AND r.answer = 'REPORTING')" + from + " ORDER BY m.code LIMIT :limit OFFSET :offset")
-                .params(members.params()).param("limit", page.size()).param("offset", page.offset())
+                .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> new Mobilised(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
         return PageResult.of(rows, page, total);
     }
@@ -232,6 +262,82 @@ public class EmergencyQueries {
                         rs.getString(6), rs.getString(7), Emergencies.instant(rs, "answered_at"), Emergencies.instant(rs, "shift_start"),
                         Emergencies.instant(rs, "shift_end"), rs.getString(6) == null && "ACTIVE".equals(rs.getString(11))))
                 .list();
+    }
+
+    /** One called member as the coordinator sees them: the phone masked unless the reader may see it whole. */
+    public record Called(String code, String name, String phone, String answer, String reason, Instant answeredAt, boolean byPhone,
+                         Long postedBranch, Long postedTeam, Instant shiftStart, Instant shiftEnd) {
+    }
+
+    /** Who a call-up's list shows: everyone, or those answered, unanswered, reporting, cannot, posted. */
+    public enum CalledFilter implements org.ronghe.platform.Labelled {
+        ALL("全部", "1 = 1"), ANSWERED("已应答", "r.answer IS NOT NULL"), UNANSWERED("未应答", "r.answer IS NULL"),
+        REPORTING("报到", "r.answer = 'REPORTING'"), CANNOT("不能参加", "r.answer = 'CANNOT'"), POSTED("已上岗", "r.posted_at IS NOT NULL");
+
+        private final String label;
+        private final String sql;
+
+        CalledFilter(String label, String sql) {
+            this.label = label;
+            this.sql = sql;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The members a call-up called, among those the reader sees, filtered and searched (code or name), paged. */
+    public PageResult<Called> called(CurrentUser user, long emergencyId, long callUpId, String filter, String q, PageQuery page) {
+        CallUpDesk.Counts ignored = callUps.counts(user, emergencyId, callUpId);
+        CalledFilter which = filter == null || filter.isBlank() ? CalledFilter.ALL
+                : Parse.required(CalledFilter.class, "filter", "筛选", filter.toUpperCase(java.util.Locale.ROOT));
+        DataScope scope = places.scope(user);
+        SqlClause members = scope.members("m");
+        Map<String, Object> params = new HashMap<>(members.params());
+        params.put("c", callUpId);
+        String where = " FROM call_up_member r JOIN member m ON m.id = r.member_id WHERE r.call_up_id = :c AND " + members.sql()
+                + " AND " + which.sql + (like(q) == null ? "" : " AND (LOWER(m.code) LIKE :q OR LOWER(m.name) LIKE :q)");
+        if (like(q) != null) {
+            params.put("q", like(q));
+        }
+        long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
+        List<Called> rows = jdbc.sql("""
+                        SELECT m.id, m.organ_id, m.code, m.name, m.phone, r.answer, r.reason, r.answered_at, r.roll_call_id,
+                               r.posted_branch_id, r.posted_team_id, r.shift_start, r.shift_end""" + where
+                        + " ORDER BY m.code LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query((rs, n) -> {
+                    String phone = personal.open(org.ronghe.platform.PersonalData.MEMBER_PHONE, rs.getString("phone"));
+                    boolean whole = scope.seesPersonalData(rs.getLong("id"), rs.getObject("organ_id", Long.class));
+                    return new Called(rs.getString("code"), rs.getString("name"), whole ? phone : org.ronghe.platform.Masking.phone(phone),
+                            rs.getString("answer"), rs.getString("reason"), Emergencies.instant(rs, "answered_at"),
+                            rs.getObject("roll_call_id") != null, rs.getObject("posted_branch_id", Long.class),
+                            rs.getObject("posted_team_id", Long.class), Emergencies.instant(rs, "shift_start"),
+                            Emergencies.instant(rs, "shift_end"));
+                })
+                .list();
+        return PageResult.of(rows, page, total);
+    }
+
+    /** The call-up's title and criteria (criteria for the committee only, as in the detail). */
+    public CallUp callUp(CurrentUser user, long emergencyId, long callUpId) {
+        CallUpDesk.Counts counts = callUps.counts(user, emergencyId, callUpId);
+        boolean all = places.scope(user).all();
+        return jdbc.sql("SELECT id, title, criteria, created_at FROM call_up WHERE id = :c AND emergency_id = :e")
+                .param("c", callUpId).param("e", emergencyId)
+                .query((rs, n) -> new CallUp(rs.getLong(1), rs.getString(2), all ? rs.getString(3) : null, Emergencies.instant(rs, "created_at"),
+                        counts)).single();
+    }
+
+    /** A "contains" pattern for LIKE, lower-cased, its wildcards escaped; null for no search. */
+    private static String like(String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        String text = org.ronghe.platform.Texts.check("q", q.trim(), 100).toLowerCase(java.util.Locale.ROOT);
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     public CallUpDesk.Counts counts(CurrentUser user, long emergencyId, long callUpId) {

@@ -102,6 +102,18 @@ class Places {
         return m;
     }
 
+    /** Members by code, looked up in chunks (a roll-call or an import names thousands); unknown codes are absent. */
+    Map<String, Member> membersByCode(java.util.Collection<String> codes) {
+        Map<String, Member> found = new java.util.HashMap<>();
+        List<String> all = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(codes));
+        for (int i = 0; i < all.size(); i += 1000) {
+            jdbc.sql("SELECT id, code, name, party_org_id, organ_id, community_id FROM member WHERE code IN (:c)")
+                    .param("c", all.subList(i, Math.min(all.size(), i + 1000))).query(Places::member).list()
+                    .forEach(m -> found.put(m.code(), m));
+        }
+        return found;
+    }
+
     Member self(CurrentUser user) {
         if (user.role() != Role.MEMBER || user.scopeCode() == null) {
             throw new AccessDeniedException("只有被召集的党员本人可以应答");

@@ -42,10 +42,10 @@ class EmergencyPagesTests {
 
         assertThat(page.html()).contains("id=\"call-up-form\"");
         var sent = pages.open("committee", MockMvcRequestBuilders.post(location + "/call-ups").with(csrf())
-                .param("title", "居住党员到社区报到").param("key", "page-call-1"));
+                .param("title", "居住党员到社区报到").param("zone", "true").param("key", "page-call-1"));
         assertThat(sent.status()).isEqualTo(302);
         assertThat(pages.open("committee", MockMvcRequestBuilders.post(location + "/call-ups").with(csrf())
-                .param("title", "居住党员到社区报到").param("key", "page-call-1")).status()).isEqualTo(302);
+                .param("title", "居住党员到社区报到").param("zone", "true").param("key", "page-call-1")).status()).isEqualTo(302);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM call_up WHERE emergency_id = :e").param("e", id).query(Long.class).single()).isEqualTo(1);
         long callUpId = jdbc.sql("SELECT id FROM call_up WHERE emergency_id = :e").param("e", id).query(Long.class).single();
         CallUpDesk.Created called = new CallUpDesk.Created(callUpId, jdbc.sql("SELECT COUNT(*) FROM call_up_member WHERE call_up_id = :c")

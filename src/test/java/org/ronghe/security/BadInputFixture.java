@@ -110,7 +110,8 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
             // BAD-E1 is the first emergency declared in the fixture's fresh schema: id 1 (another id would be a 404, refused as well)
             new Read("/api/v1/emergencies/1/needs", List.of("community", "kind", "open", "overdue", "unrouted", "page", "size")),
             new Read("/api/v1/emergencies/stationed-cadres", List.of("page", "size")),
-            new Read("/api/v1/emergencies/covered-communities", List.of("page", "size")));
+            new Read("/api/v1/emergencies/covered-communities", List.of("page", "size")),
+            new Read("/api/v1/member-skills", List.of("skill", "member", "withdrawn", "page", "size")));
 
     static BadInputFixture create(CallsClient calls, Api api) {
         String summoned = calls.secretaryOf("JG002");
@@ -511,6 +512,9 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                     "community", "440103001001", "members", List.of("DY000002"), "shiftStart", shift.toString(),
                     "shiftEnd", org.ronghe.emergency.Shifts.after(shift, 1, CallsClient.SHANGHAI).toString()));
             assertThat(stationed.status()).as(stationed.text()).isEqualTo(201);
+            // A skill to withdraw (the withdrawal write is valid once).
+            Api.Response skill = calls.post("committee", "/api/v1/member-skills", body("member", "DY000001", "skill", "驾驶"));
+            assertThat(skill.status()).as(skill.text()).isEqualTo(201);
             return new Emergency(id, called.json().get("id").asLong(), stationed.json().get("id").asLong());
         }
 
@@ -547,7 +551,15 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                     new Write("station a district leader at a street", "committee", base + "/" + id + "/stationings", stationing("STREET",
                             "street", "440103001", "leader", "LD01"),
                             List.of(of("level", ENUM, true), of("street", CODE, true), of("leader", CODE, true),
-                                    of("shiftStart", INSTANT, true), of("shiftEnd", INSTANT, true)), true));
+                                    of("shiftStart", INSTANT, true), of("shiftEnd", INSTANT, true)), true),
+                    new Write("record answers by phone", "committee", base + "/" + id + "/call-ups/" + callUp + "/answers",
+                            body("answers", List.of(body("member", "DY000001", "answer", "REPORTING"))),
+                            List.of(of("answers", CODES, true)), true),
+                    new Write("record a member's skill", "committee", "/api/v1/member-skills", body("member", "DY000001", "skill", "医护"),
+                            List.of(of("member", CODE, true), text("skill", 32, true)), true),
+                    new Write("withdraw a member's skill", "committee", "/api/v1/member-skills/withdraw",
+                            body("member", "DY000001", "skill", "驾驶", "reason", "驾照过期"),
+                            List.of(of("member", CODE, true), text("skill", 32, true), text("reason", 500, true)), true));
         }
 
         /** A stationing for the shift after the one under way (the board's second column). */
@@ -575,7 +587,11 @@ record BadInputFixture(Map<String, Long> calls, long directive, long open311Clie
                     new Operation(HttpMethod.GET, base + "/{id}/stationings", key, null, false),
                     new Operation(HttpMethod.GET, base + "/{id}/coverage", key, null, false),
                     new Operation(HttpMethod.POST, base + "/{id}/stationings", key, Map.of("level", "COMMUNITY"), false),
-                    new Operation(HttpMethod.POST, base + "/" + id + "/stationings/{id}/withdraw", String.valueOf(stationing), null, false));
+                    new Operation(HttpMethod.POST, base + "/" + id + "/stationings/{id}/withdraw", String.valueOf(stationing), null, false),
+                    new Operation(HttpMethod.POST, base + "/{id}/call-ups/" + callUp + "/answers", key,
+                            Map.of("answers", List.of(Map.of("member", "DY000001", "answer", "REPORTING"))), false),
+                    new Operation(HttpMethod.POST, base + "/" + id + "/call-ups/{id}/answers", String.valueOf(callUp),
+                            Map.of("answers", List.of(Map.of("member", "DY000001", "answer", "REPORTING"))), false));
         }
     }
 

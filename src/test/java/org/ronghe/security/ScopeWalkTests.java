@@ -255,6 +255,12 @@ class ScopeWalkTests {
         WALK.put("GET /api/v1/emergencies/{id}/coverage", Walk.ONE);
         WALK.put("GET /api/v1/emergencies/stationed-cadres", Walk.LIST);
         WALK.put("GET /api/v1/emergencies/covered-communities", Walk.LIST);
+        WALK.put("POST /api/v1/emergencies/{id}/call-ups/{callUp}/answers", Walk.WRITE);
+        // emergency: members' skills, recorded and withdrawn by organisers for members they see
+        WALK.put("GET /api/v1/member-skills", Walk.LIST);
+        WALK.put("POST /api/v1/member-skills", Walk.CREATE);
+        WALK.put("POST /api/v1/member-skills/withdraw", Walk.CREATE);
+        WALK.put("POST /api/v1/member-skills/imports", Walk.CREATE);
     }
 
     /** The filters each list takes that can name something outside a scope. */
@@ -357,6 +363,8 @@ class ScopeWalkTests {
 
     /** An emergency whose zone is the community outside every scope, with a branch, a team and a call-up there. */
     private long outsideEmergency;
+    /** A member outside every scope, holding a skill (member-skills). */
+    private String outsideSkilled;
 
     @BeforeAll
     void recordsInsideAndOutsideEachScope() {
@@ -461,6 +469,17 @@ class ScopeWalkTests {
         List<String> residents = jdbc.sql("SELECT m.code FROM member m JOIN community c ON c.id = m.community_id WHERE c.code = :c "
                 + "ORDER BY m.code").param("c", outsideCommunity).query(String.class).list();
         String lead = residents.isEmpty() ? memberOutsideEveryScope() : residents.get(0);
+        // The skilled member lives in the outside community and works in neither the secretary's nor the member's organ.
+        outsideSkilled = jdbc.sql("""
+                SELECT MIN(m.code) FROM member m JOIN community c ON c.id = m.community_id LEFT JOIN organ o ON o.id = m.organ_id
+                WHERE c.code = :c AND (o.id IS NULL OR (o.code <> 'JG001'
+                AND o.id <> (SELECT organ_id FROM member WHERE code = (SELECT scope_code FROM account WHERE username = 'member'))))""")
+                .param("c", outsideCommunity).query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (outsideSkilled == null) {
+            outsideSkilled = memberOutsideEveryScope();
+        }
+        Api.Response skill = calls.post("committee", "/api/v1/member-skills", Map.of("member", outsideSkilled, "skill", "走查特长"));
+        assertThat(skill.status()).as(skill.text()).isEqualTo(201);
         Api.Response branch = calls.post("committee", "/api/v1/emergencies/" + id + "/temporary-branches", Map.of("name",
                 "走查的临时党支部 " + mark, "siteKind", "CHECKPOINT", "siteName", "走查的卡口", "community", outsideCommunity, "secretary", lead));
         assertThat(branch.status()).as(branch.text()).isEqualTo(201);
@@ -870,6 +889,10 @@ class ScopeWalkTests {
                     ("编码,名称,类型,社区编码,地址,开始日期\nWALK-IM,越界导入的点位,核酸采样点," + outsideCommunity + ",越界路,2025-01-01\n")
                             .getBytes(StandardCharsets.UTF_8)));
         }
+        if (path.endsWith("/member-skills/imports")) {
+            return MockMvcRequestBuilders.multipart(path).file(new MockMultipartFile("file", "skills.csv", "text/csv",
+                    ("党员编号,特长\n" + outsideSkilled + ",越界导入的特长\n").getBytes(StandardCharsets.UTF_8)));
+        }
         if (path.contains("/imports/")) {
             return MockMvcRequestBuilders.multipart(path).file(new MockMultipartFile("file", "streets.csv", "text/csv",
                     "街道编码,街道名称\n440103001,改名的街道\n".getBytes(StandardCharsets.UTF_8)));
@@ -880,6 +903,10 @@ class ScopeWalkTests {
 
     /** Who may take a step at all, wherever it is (the roles, not yet the places). */
     private static boolean hasTheRight(String role, String operation) {
+        if (operation.contains("/member-skills")) {
+            // emergency: organisers record, withdraw and import skills of members they see
+            return List.of("committee", "secretary", "street").contains(role);
+        }
         if (operation.contains("/service-centres") || operation.contains("/temporary-points")) {
             // network: the committee, and street and community staff for their own places
             return List.of("committee", "street", "community").contains(role);
@@ -939,11 +966,16 @@ class ScopeWalkTests {
             case "temporary-branches", "approve", "teams", "members", "posts", "call-ups", "postings", "stationings" ->
                     List.of("committee", "secretary", "street").contains(role);
             case "answer" -> role.equals("member");
+            case "answers" -> List.of("committee", "secretary", "street").contains(role);
             default -> throw new IllegalArgumentException(operation);
         };
     }
 
     private Map<String, Object> bodyOf(String operation) {
+        // emergency: a skill of the member outside every scope
+        if (operation.contains("/member-skills")) {
+            return Map.of("member", outsideSkilled, "skill", "走查特长", "reason", "越界撤回");
+        }
         // network: a site in the community outside every scope
         if (operation.contains("/service-centres")) {
             return Map.of("code", "WALK-NEW", "name", "越界新建的驿站", "level", "STATION", "community", outsideCommunity,
@@ -1025,6 +1057,7 @@ class ScopeWalkTests {
             case "posts" -> Map.of("name", "越界的先锋岗", "holder", "DY000001");
             case "call-ups" -> Map.of("title", "越界的动员令", "zone", true);
             case "answer" -> Map.of("answer", "REPORTING");
+            case "answers" -> Map.of("answers", List.of(Map.of("member", "DY000001", "answer", "REPORTING")));
             case "postings" -> Map.of("member", "DY000001", "team", 1, "shiftStart", until, "shiftEnd", until);
             case "stationings" -> Map.of("level", "COMMUNITY", "community", "440103001001", "members", List.of("DY000001"),
                     "shiftStart", until, "shiftEnd", until);

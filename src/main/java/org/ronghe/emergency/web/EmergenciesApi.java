@@ -184,6 +184,20 @@ class EmergenciesApi {
         return reads.counts(user, id, callUp);
     }
 
+    /** The roll-call's outcome and the call-up's counts after it. */
+    record RollCallAnswer(CallUpDesk.RollCall rollCall, CallUpDesk.Counts counts) {
+    }
+
+    @PostMapping("/{id}/call-ups/{callUp}/answers")
+    @Operation(summary = "记录报到（工委；街道；机关党组书记）：协调员按电话记录多名党员的应答，answers 为列表（党员编号 member、应答 answer 为 REPORTING 或 CANNOT、不能参加的原因 reason）；每人仍只应答一次（已应答的列在 alreadyAnswered 中，原应答不变）；任一项有误则全部不记录（422，逐项列出）；同一 Idempotency-Key 只记录一次")
+    ResponseEntity<RollCallAnswer> rollCall(CurrentUser user, @PathVariable long id, @PathVariable long callUp,
+                                            @RequestBody CallUpDesk.RollCallRequest body,
+                                            @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        CallUpDesk.RollCall done = callUps.rollCall(user, id, callUp, body, key);
+        RollCallAnswer answer = new RollCallAnswer(done, reads.counts(user, id, callUp));
+        return done.replayed() ? ResponseEntity.ok().header(REPLAYED, "true").body(answer) : ResponseEntity.ok(answer);
+    }
+
     @GetMapping("/my-call-ups")
     @Operation(summary = "本人（党员）的动员令及应答情况，未应答的在前")
     List<EmergencyQueries.MyCallUp> mine(CurrentUser user) {
