@@ -12,6 +12,8 @@ import java.util.Map;
 import org.ronghe.emergency.CallUpDesk;
 import org.ronghe.emergency.EmergencyDesk;
 import org.ronghe.emergency.OrganisationDesk;
+import org.ronghe.emergency.Shifts;
+import org.ronghe.emergency.StationingDesk;
 import org.ronghe.platform.Audit;
 import org.ronghe.platform.CurrentUser;
 import org.ronghe.platform.DemoMarkers;
@@ -43,6 +45,7 @@ class DemoEmergency implements ApplicationRunner {
     static final int COMMANDO_TEAMS = 395;
     static final int VANGUARD_TEAMS = 662;
     static final int COMMUNITIES = 212;
+    static final int CANNOT_ONE_IN = 97;
     private static final Logger log = LoggerFactory.getLogger(DemoEmergency.class);
     private static final CurrentUser COMMITTEE = new CurrentUser(0, "committee", "区直机关工委", Role.COMMITTEE_ADMIN, null);
     private static final String[] SITES = {"TESTING_POINT", "COMPOUND", "CHECKPOINT", "CLINIC", "QUARANTINE_HOTEL"};
@@ -50,12 +53,14 @@ class DemoEmergency implements ApplicationRunner {
             "CHECKPOINT", "防疫卡口", "CLINIC", "发热门诊", "QUARANTINE_HOTEL", "隔离酒店");
     private static final List<String> GROUPS = List.of("综合协调组", "流调溯源组", "核酸检测组", "隔离管控组", "物资保障组",
             "医疗救治组", "社区防控组", "宣传引导组", "安全稳定组", "督导检查组");
+    private static final List<String> REASONS = List.of("居家隔离中", "正在外地出差", "本人住院治疗", "家中有病重老人需照料");
 
     private final JdbcClient jdbc;
     private final DemoMarkers markers;
     private final EmergencyDesk emergencies;
     private final OrganisationDesk organisations;
     private final CallUpDesk callUps;
+    private final StationingDesk stationings;
     private final Audit audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
@@ -63,13 +68,14 @@ class DemoEmergency implements ApplicationRunner {
     private final String what;
 
     DemoEmergency(JdbcClient jdbc, DemoMarkers markers, EmergencyDesk emergencies, OrganisationDesk organisations, CallUpDesk callUps,
-                  Audit audit, Clock clock, TransactionTemplate transactions, @Value("${ronghe.demo.seed:true}") boolean enabled,
+                  StationingDesk stationings, Audit audit, Clock clock, TransactionTemplate transactions, @Value("${ronghe.demo.seed:true}") boolean enabled,
                   @Value("${ronghe.demo.emergency:full}") String what) {
         this.jdbc = jdbc;
         this.markers = markers;
         this.emergencies = emergencies;
         this.organisations = organisations;
         this.callUps = callUps;
+        this.stationings = stationings;
         this.audit = audit;
         this.clock = clock;
         this.transactions = transactions;
@@ -121,15 +127,17 @@ class DemoEmergency implements ApplicationRunner {
             residents.next(c, 1).stream().findFirst().ifPresent(holder ->
                     organisations.createPost(COMMITTEE, id, new OrganisationDesk.PostRequest(c.name() + "党员先锋岗", holder, c.code())));
         }
-        callUp(id);
+        callUp(id, "居住地党员到社区报到", true, List.of(), "demo-call-up-residents");
+        callUp(id, "机关党员下沉社区", null, jdbc.sql("SELECT code FROM organ ORDER BY id").query(String.class).list(), "demo-call-up-organs");
+        int stationed = station(id, began, communities, residents);
         emergencies.standDown(COMMITTEE, id);
         transactions.executeWithoutResult(status -> {
             markers.set(MARKER, what);
             audit.record(Audit.Entry.change("DEMO_EMERGENCY_SEEDED", "emergency", code(today), null,
-                    Map.of("branches", branches, "commandoTeams", commando, "vanguardTeams", vanguard)));
+                    Map.of("branches", branches, "commandoTeams", commando, "vanguardTeams", vanguard, "stationings", stationed)));
         });
-        log.info("Demo emergency {}: {} temporary branches, {} commando and {} vanguard teams in {} ms", code(today), branches,
-                commando, vanguard, (System.nanoTime() - started) / 1_000_000);
+        log.info("Demo emergency {}: {} temporary branches, {} commando and {} vanguard teams, {} stationings in {} ms", code(today),
+                branches, commando, vanguard, stationed, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The report's figure for the whole district, in proportion to this district's communities. */
@@ -176,13 +184,82 @@ class DemoEmergency implements ApplicationRunner {
                 kind.equals("COMMANDO") ? c.name() + "核酸检测点" : c.name() + "各小区", people.subList(1, people.size())), "demo-" + kind + "-" + i);
     }
 
-    /** Residents to their communities; organs' members sink to the communities they are paired with. */
-    private void callUp(long id) {
-        callUps.callUp(COMMITTEE, id, new CallUpDesk.CallUpRequest("居住地党员到社区报到", true, null, null, null), "demo-call-up-residents");
-        List<String> organs = jdbc.sql("SELECT code FROM organ ORDER BY id").query(String.class).list();
-        if (!organs.isEmpty()) {
-            callUps.callUp(COMMITTEE, id, new CallUpDesk.CallUpRequest("机关党员下沉社区", null, organs, null, null), "demo-call-up-organs");
+    /**
+     * A call-up, and the answers the coordinators took by phone recorded by roll-call: everyone reports but about one
+     * member in a hundred (the same members in every call-up: ill, isolated, away), who gives a reason.
+     */
+    private void callUp(long id, String title, Boolean zone, List<String> organs, String key) {
+        if (zone == null && organs.isEmpty()) {
+            return;
         }
+        long callUp = callUps.callUp(COMMITTEE, id, new CallUpDesk.CallUpRequest(title, zone, organs.isEmpty() ? null : organs, null, null),
+                key).id();
+        List<String> called = jdbc.sql("""
+                        SELECT m.code FROM call_up_member c JOIN member m ON m.id = c.member_id WHERE c.call_up_id = :c ORDER BY m.id""")
+                .param("c", callUp).query(String.class).list();
+        List<CallUpDesk.RollCallEntry> answers = new ArrayList<>();
+        for (int i = 0; i < called.size(); i++) {
+            boolean cannot = cannot(called.get(i));
+            answers.add(new CallUpDesk.RollCallEntry(called.get(i), cannot ? "CANNOT" : "REPORTING",
+                    cannot ? REASONS.get(i % REASONS.size()) : null));
+        }
+        callUps.rollCall(COMMITTEE, id, callUp, new CallUpDesk.RollCallRequest(answers), key + "-roll-call");
+    }
+
+    static boolean cannot(String member) {
+        return Math.floorMod(member.hashCode(), CANNOT_ONE_IN) == 0;
+    }
+
+    /**
+     * The three levels for the first 72 hours: each liaising leader at their street, a cadre of the paired organ at each
+     * community, a three-person team of residents at each compound of the household register.
+     */
+    private int station(long id, LocalDateTime began, List<Community> communities, Residents residents) {
+        java.time.Instant first = Shifts.startOf(began.atZone(clock.getZone()).toInstant(), clock.getZone());
+        String from = first.toString();
+        String to = Shifts.after(first, Shifts.BOARD, clock.getZone()).toString();
+        int made = 0;
+        java.util.Set<String> busy = new java.util.HashSet<>();
+        record Liaison(String leader, String street) {
+        }
+        for (Liaison l : jdbc.sql("""
+                        SELECT d.code, s.code FROM liaison l JOIN leader d ON d.id = l.leader_id JOIN street s ON s.id = l.street_id
+                        WHERE l.ended_on IS NULL ORDER BY l.id""").query((rs, n) -> new Liaison(rs.getString(1), rs.getString(2))).list()) {
+            if (busy.add("L" + l.leader())) {
+                stationings.station(COMMITTEE, id, new StationingDesk.StationingRequest("STREET", l.street(), null, null, l.leader(), null,
+                        from, to), "demo-station-" + l.leader());
+                made++;
+            }
+        }
+        Map<Long, List<String>> cadres = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT p.community_id, m.code FROM pairing p JOIN member m ON m.organ_id = p.organ_id
+                        WHERE p.ended_on IS NULL ORDER BY p.community_id, m.party_affairs_role, m.id""")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .forEach(e -> cadres.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, List<String>> compounds = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT community_id, TRIM(compound) FROM household WHERE compound IS NOT NULL AND TRIM(compound) <> ''
+                        GROUP BY community_id, TRIM(compound) ORDER BY community_id, TRIM(compound)""")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .forEach(e -> compounds.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        for (Community c : communities) {
+            String cadre = cadres.getOrDefault(c.id(), residents.anyone(Integer.MAX_VALUE)).stream().filter(busy::add).findFirst().orElse(null);
+            if (cadre != null) {
+                stationings.station(COMMITTEE, id, new StationingDesk.StationingRequest("COMMUNITY", null, c.code(), null, null,
+                        List.of(cadre), from, to), "demo-station-" + c.code());
+                made++;
+            }
+            for (String compound : compounds.getOrDefault(c.id(), List.of())) {
+                List<String> team = residents.free(c, 3, busy);
+                if (team.size() == 3) {
+                    stationings.station(COMMITTEE, id, new StationingDesk.StationingRequest("COMPOUND", null, c.code(), compound, null,
+                            team, from, to), "demo-station-" + c.code() + "-" + compound);
+                    made++;
+                }
+            }
+        }
+        return made;
     }
 
     /** Hands out each community's resident members in turn, so the teams spread over them. */
@@ -210,6 +287,23 @@ class DemoEmergency implements ApplicationRunner {
                 picked.add(own.get((at + i) % own.size()));
             }
             cursor.put(c.id(), at + count);
+            return picked;
+        }
+
+        /** Up to {@code count} of the community's residents not yet stationed (marked stationed now). */
+        List<String> free(Community c, int count, java.util.Set<String> busy) {
+            List<String> picked = new ArrayList<>();
+            for (String code : byCommunity.getOrDefault(c.id(), List.of())) {
+                if (picked.size() == count) {
+                    break;
+                }
+                if (!busy.contains(code)) {
+                    picked.add(code);
+                }
+            }
+            if (picked.size() == count) {
+                busy.addAll(picked);
+            }
             return picked;
         }
 

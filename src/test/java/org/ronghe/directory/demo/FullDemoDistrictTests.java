@@ -56,6 +56,25 @@ class FullDemoDistrictTests {
     }
 
     @Test
+    void lastYearsEmergencyHasTheReportsFigures() {
+        JsonNode figures = api.get("committee", "/api/v1/figures").json();
+        assertThat(figures.get("emergencies").asLong()).isEqualTo(1);
+        assertThat(figures.get("temporaryBranches").asLong()).isEqualTo(141);
+        assertThat(figures.get("commandoTeams").asLong()).isEqualTo(395);
+        assertThat(figures.get("vanguardTeams").asLong()).isEqualTo(662);
+        assertThat(figures.get("mobilisedMembers").asLong()).isGreaterThanOrEqualTo(10_000);
+        assertThat(figures.get("coveredCommunities").asLong()).isEqualTo(212);
+        assertThat(figures.get("temporaryPoints").asLong()).isEqualTo(198);
+        assertThat(figures.get("serviceCentres").asLong()).isEqualTo(262);
+        // 30 leaders at their streets, a cadre at each community, a three-person team at each compound
+        assertThat(figures.get("stationedCadres").asLong())
+                .isEqualTo(api.get("committee", "/api/v1/emergencies/stationed-cadres").json().get("total").asLong())
+                .isGreaterThan(30 + 212 + 3 * 212);
+        // the party organisations the report counts are the standing ones: the temporary branches are dissolved
+        assertThat(figures.get("partyOrgs").asLong()).isEqualTo(569);
+    }
+
+    @Test
     void everyRuleHasAtLeastOneFinding() {
         JsonNode findings = api.get("committee", "/api/v1/directory/findings").json();
         java.util.Set<String> rules = new java.util.HashSet<>();
