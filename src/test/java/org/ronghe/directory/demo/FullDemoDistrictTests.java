@@ -6,14 +6,21 @@ import org.junit.jupiter.api.Test;
 import org.ronghe.support.Api;
 import org.ronghe.support.FullDemoDistrict;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** The full demo district, as {@code ./mvnw spring-boot:run} seeds it, has the figures of the report. */
+/**
+ * The full demo district, as {@code ./mvnw spring-boot:run} seeds it, has the figures of the report. Every test of
+ * the full district lives in this one class: the tests run in two JVMs, and each JVM that met the district would
+ * seed it again (a few minutes per database).
+ */
 @FullDemoDistrict
 class FullDemoDistrictTests {
 
     @Autowired
     Api api;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theFiguresAreThoseOfTheDistrictInTheReport() {
@@ -80,5 +87,33 @@ class FullDemoDistrictTests {
         java.util.Set<String> rules = new java.util.HashSet<>();
         findings.forEach(f -> rules.add(f.get("rule").asString()));
         assertThat(rules).hasSize(org.ronghe.directory.findings.FindingRule.values().length);
+    }
+
+    @Test
+    void everyOrganisationOfTheFullDistrictHasAYearOfMeetings() {
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT party_org_id) FROM meeting").query(Long.class).single()).isGreaterThan(500);
+        assertThat(count("SELECT COUNT(*) FROM platform_setting WHERE name = 'demo.meetings'")).isEqualTo(1);
+    }
+
+    @Test
+    void mostBranchesOfTheFullDistrictHaveLastYearsReviewDecided() {
+        long branches = count("SELECT COUNT(*) FROM party_org WHERE kind = 'BRANCH'");
+        long decided = count("SELECT COUNT(*) FROM review WHERE state = 'DECIDED'");
+        assertThat(decided).isGreaterThan(branches * 3 / 4).isLessThan(branches);
+        assertThat(count("SELECT COUNT(*) FROM platform_setting WHERE name = 'demo.reviews'")).isEqualTo(1);
+    }
+
+    @Test
+    void mostMembersOfTheFullDistrictAreCheckedInAndHaveServedThroughTheYear() {
+        long members = count("SELECT COUNT(*) FROM member WHERE community_id IS NOT NULL");
+        long confirmed = count("SELECT COUNT(*) FROM service_checkin WHERE state = 'CONFIRMED'");
+        assertThat(confirmed).isBetween(members * 80 / 100, members * 90 / 100);
+        assertThat(count("SELECT COUNT(*) FROM service_item")).isEqualTo(212 * 6);
+        assertThat(count("SELECT COUNT(*) FROM service_log WHERE state = 'CONFIRMED'")).isGreaterThan(20_000);
+        assertThat(count("SELECT COUNT(*) FROM platform_setting WHERE name = 'demo.service'")).isEqualTo(1);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 }
