@@ -82,7 +82,7 @@ public class NeedDesk {
         long community = places.communityInScope(user, request.community(), "community");
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
         return transactions.execute(status -> {
-            Emergency emergency = emergencies.byId(emergencyId).orElseThrow();
+            Emergency emergency = emergencies.lock(emergencyId);
             emergency.requireActive();
             boolean inZone = jdbc.sql("SELECT COUNT(*) FROM emergency_area WHERE emergency_id = :e AND community_id = :c AND until IS NULL")
                     .param("e", emergencyId).param("c", community).query(Long.class).single() > 0;
@@ -94,10 +94,16 @@ public class NeedDesk {
                 case STREET_STAFF -> Origin.STREET;
                 default -> Origin.COMMAND_CENTRE;
             };
-            CallIntake.Raised raised = intake.raise(new CallIntake.Problem(user.username(), request.title(), request.description(),
-                    kind.category(), origin, community, null, request.address(), request.contactName(), request.contactPhone(),
-                    Urgency.EMERGENCY, key));
-            return raised.callId();
+            // The need belongs to the emergency whose board it was entered on, even where zones overlap.
+            entering.set(emergencyId);
+            try {
+                CallIntake.Raised raised = intake.raise(new CallIntake.Problem(user.username(), request.title(), request.description(),
+                        kind.category(), origin, community, null, request.address(), request.contactName(), request.contactPhone(),
+                        Urgency.EMERGENCY, key));
+                return raised.callId();
+            } finally {
+                entering.remove();
+            }
         });
     }
 
@@ -116,15 +122,21 @@ public class NeedDesk {
     }
 
     private void route(CallFacts.Fact call) {
+        Long intended = entering.get();
         Optional<Long> active = jdbc.sql("""
                         SELECT e.id FROM emergency e WHERE e.state = 'ACTIVE'
                         AND e.id IN (SELECT a.emergency_id FROM emergency_area a WHERE a.community_id = :c AND a.until IS NULL)
-                        ORDER BY e.started_at DESC, e.id DESC LIMIT 1""")
-                .param("c", call.communityId()).query(Long.class).optional();
+                        ORDER BY CASE WHEN e.id = :intended THEN 0 ELSE 1 END, e.started_at DESC, e.id DESC LIMIT 1""")
+                .param("c", call.communityId()).param("intended", intended == null ? -1L : intended).query(Long.class).optional();
         if (active.isEmpty()) {
             return;
         }
-        Emergency emergency = emergencies.byId(active.get()).orElseThrow();
+        // Locked like every change of the emergency, so a need never lands on one being stood down; a resident's
+        // call raised in that moment simply is not a need.
+        Emergency emergency = emergencies.lock(active.get());
+        if (emergency.state() != Emergency.State.ACTIVE) {
+            return;
+        }
         Instant now = clock.instant();
         Optional<Team> team = team(emergency.id(), call.communityId());
         // The calls model dispatches to organs: the need goes to the organ its team's lead works in.
@@ -147,6 +159,9 @@ public class NeedDesk {
         audit.record(Audit.Entry.change(team.isPresent() ? "EMERGENCY_NEED_ROUTED" : "EMERGENCY_NEED_UNROUTED", "emergency_need",
                 String.valueOf(call.id()), null, after));
     }
+
+    /** The emergency whose board a need is being entered on, while its call is raised in this thread. */
+    private final ThreadLocal<Long> entering = new ThreadLocal<>();
 
     private record Team(long id, String name, Long organId) {
     }

@@ -82,7 +82,14 @@ public class NeedQueries {
             FROM emergency_need n JOIN emergency e ON e.id = n.emergency_id JOIN community c ON c.id = n.community_id
             LEFT JOIN emergency_team t ON t.id = n.team_id""";
 
+    /** Whether a role reads a community's needs (see {@link Places#needReader}). */
+    public static boolean readsNeeds(org.ronghe.platform.Role role) {
+        return role == org.ronghe.platform.Role.COMMITTEE_ADMIN || role == org.ronghe.platform.Role.STREET_STAFF
+                || role == org.ronghe.platform.Role.COMMUNITY_STAFF || role == org.ronghe.platform.Role.LEADER;
+    }
+
     public Board board(CurrentUser user, long emergencyId) {
+        Places.needReader(user);
         places.requireVisible(user, emergencyId);
         record Head(String name, String state) {
         }
@@ -123,6 +130,7 @@ public class NeedQueries {
 
     /** The needs of an emergency in the reader's communities, open ones first, the longest waiting first. */
     public PageResult<Need> list(CurrentUser user, long emergencyId, Filter filter, PageQuery page) {
+        Places.needReader(user);
         places.requireVisible(user, emergencyId);
         SqlClause scope = places.scope(user).communities("n.community_id");
         StringBuilder where = new StringBuilder(" WHERE n.emergency_id = :e AND ").append(scope.sql());

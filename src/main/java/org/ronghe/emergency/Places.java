@@ -51,6 +51,17 @@ class Places {
         }
     }
 
+    /**
+     * Those who may read residents' needs of the places they see: the committee, street and community staff, and the
+     * district leaders escalations reach. A need's title names a resident and what they need; members and organ
+     * secretaries see needs as calls (their own, their organ's, their team's), never a community's list.
+     */
+    static void needReader(CurrentUser user) {
+        if (!NeedQueries.readsNeeds(user.role())) {
+            throw new AccessDeniedException("居民需求清单只向社区、街道工作人员、区领导和区直机关工委显示；队伍成员请在「我的应急」查看本队需求");
+        }
+    }
+
     /** The SQL predicate of the emergencies a person sees ({@code alias} the emergency table). */
     SqlClause emergencies(CurrentUser user, String alias) {
         DataScope scope = scope(user);

@@ -137,6 +137,16 @@ public class StationingDesk {
         }
     }
 
+    /**
+     * A district leader's stationing at a street is the committee's or that street's staff's to arrange: an organ
+     * secretary sees the streets of the communities their organ is paired with, but does not direct district leaders.
+     */
+    private static void arrangesStreet(CurrentUser user) {
+        if (user.role() != org.ronghe.platform.Role.COMMITTEE_ADMIN && user.role() != org.ronghe.platform.Role.STREET_STAFF) {
+            throw new org.springframework.security.access.AccessDeniedException("区领导驻点街道由区直机关工委或该街道工作人员安排");
+        }
+    }
+
     /** Ends a stationing early: its shifts open again on the board; the row stays with who withdrew it and when. */
     public void withdraw(CurrentUser user, long emergencyId, long stationingId) {
         Places.organiser(user, "撤回驻点");
@@ -152,6 +162,9 @@ public class StationingDesk {
         boolean inScope = row.community() == null ? scope.seesStreet(row.street()) : scope.seesCommunity(row.community());
         if (!inScope) {
             throw new OutOfScopeException("驻点", String.valueOf(stationingId));
+        }
+        if (row.community() == null) {
+            arrangesStreet(user);
         }
         Instant now = clock.instant();
         String label = StationLevel.valueOf(row.level()).label() + (row.compound() == null ? "" : "「" + row.compound() + "」");
@@ -185,6 +198,7 @@ public class StationingDesk {
                 if (!scope.seesStreet(street.id())) {
                     throw new OutOfScopeException("街道", code);
                 }
+                arrangesStreet(user);
                 return new Place(level, street.id(), null, null, street.name());
             }
             case COMMUNITY -> {

@@ -67,7 +67,7 @@ public class StationingQueries {
 
     /** The coverage board: nine shifts from {@code from}, the places (gaps first), and the counts for the current shift. */
     public record Board(long emergency, String name, boolean active, Instant from, Instant until, List<Shifts.Shift> shifts, List<Row> rows,
-                        int places, int gapsNow, int staffedNow) {
+                        int places, Integer gapsNow, Integer staffedNow) {
     }
 
     public record Cadre(String kind, String code, String name, long stationings) {
@@ -87,7 +87,7 @@ public class StationingQueries {
     /** The emergency's stationings the reader sees, latest shifts first, withdrawn ones included; one row per person joined. */
     public PageResult<Station> stationings(CurrentUser user, long emergencyId, PageQuery page) {
         places.requireVisible(user, emergencyId);
-        SqlClause visible = ZonePlaces.stationings(places.scope(user), "s");
+        SqlClause visible = visible(user);
         String where = " WHERE s.emergency_id = :e AND " + visible.sql();
         long total = jdbc.sql("SELECT COUNT(*) FROM stationing s" + where).param("e", emergencyId).params(visible.params())
                 .query(Long.class).single();
@@ -102,7 +102,15 @@ public class StationingQueries {
      * every street the zone touches, every zone community, every compound of the zone, each shift staffed when a
      * stationing of the place's level covers it whole. Readers below the committee see the rows of their communities.
      */
+    /** The stationings a reader sees; a member sees none (the board names cadres a member would not see). */
+    private SqlClause visible(CurrentUser user) {
+        return user.role() == org.ronghe.platform.Role.MEMBER ? SqlClause.FALSE : ZonePlaces.stationings(places.scope(user), "s");
+    }
+
     public Board coverage(CurrentUser user, long emergencyId, String from) {
+        if (user.role() == org.ronghe.platform.Role.MEMBER) {
+            throw new org.springframework.security.access.AccessDeniedException("驻点与值守覆盖只向组织者、工作人员和区领导显示");
+        }
         places.requireVisible(user, emergencyId);
         ZoneId zoneId = clock.getZone();
         Instant now = clock.instant();
@@ -166,10 +174,11 @@ public class StationingQueries {
                 .thenComparing(Row::streetName, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(Row::communityName, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(Row::compound, Comparator.nullsFirst(Comparator.naturalOrder())));
-        int current = shifts.stream().filter(Shifts.Shift::current).findFirst().map(Shifts.Shift::index).orElse(0);
-        int staffedNow = (int) rows.stream().filter(r -> r.cells().get(current).staffed()).count();
+        // Another 72 hours than the present ones has no current shift: no "now" counts then.
+        Integer current = shifts.stream().filter(Shifts.Shift::current).findFirst().map(Shifts.Shift::index).orElse(null);
+        Integer staffedNow = current == null ? null : (int) rows.stream().filter(r -> r.cells().get(current).staffed()).count();
         return new Board(emergencyId, head.name(), "ACTIVE".equals(head.state()), start, until, shifts, rows, rows.size(),
-                rows.size() - staffedNow, staffedNow);
+                staffedNow == null ? null : rows.size() - staffedNow, staffedNow);
     }
 
     /** A stationing overlapping the board's window: its place key, its shifts and its people. */
@@ -203,7 +212,7 @@ public class StationingQueries {
 
     /** Distinct people (district leaders and members) with a stationing not withdrawn, among the stationings the reader sees. */
     public PageResult<Cadre> cadres(CurrentUser user, PageQuery page) {
-        SqlClause visible = ZonePlaces.stationings(places.scope(user), "s");
+        SqlClause visible = visible(user);
         String union = """
                 SELECT 'LEADER' AS kind, l.code AS code, l.name AS name, COUNT(*) AS stationings FROM stationing s
                 JOIN leader l ON l.id = s.leader_id WHERE s.withdrawn_at IS NULL AND %1$s GROUP BY l.code, l.name
@@ -220,7 +229,7 @@ public class StationingQueries {
 
     /** Distinct communities with a division-level cadre's stationing not withdrawn, among those the reader sees. */
     public PageResult<Covered> covered(CurrentUser user, PageQuery page) {
-        SqlClause visible = ZonePlaces.stationings(places.scope(user), "s");
+        SqlClause visible = visible(user);
         String where = " WHERE s.level = 'COMMUNITY' AND s.withdrawn_at IS NULL AND " + visible.sql();
         long total = jdbc.sql("SELECT COUNT(DISTINCT s.community_id) FROM stationing s" + where).params(visible.params())
                 .query(Long.class).single();

@@ -190,6 +190,12 @@ class NeedTests {
         // The street sees only its communities' needs; the far street's unrouted need is not its business.
         JsonNode street = calls.get("street", BASE + "/" + id + "/needs").json();
         assertThat(CallsClient.texts(street.get("items"), "community")).doesNotContain(far);
+        // A need's title names a resident: members and organ secretaries get no community's list (they see calls).
+        for (String reader : List.of("member", "secretary")) {
+            assertThat(calls.get(reader, BASE + "/" + id + "/needs").status()).as(reader).isEqualTo(403);
+            assertThat(pages.open(reader, "/emergencies/" + id + "/needs").status()).as(reader).isEqualTo(403);
+        }
+        assertThat(pages.open("member", "/emergencies/mine/needs").status()).isEqualTo(200);
 
         // After the stand-down nothing is routed any more.
         standDown(id);

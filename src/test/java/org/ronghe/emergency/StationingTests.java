@@ -191,7 +191,18 @@ class StationingTests {
         String streetCode = calls.user("street").scopeCode();
         assertThat(street.get("places").asLong()).isPositive().isLessThan(committee.get("places").asLong());
         street.get("rows").forEach(r -> assertThat(r.get("street").asString()).isEqualTo(streetCode));
-        assertThat(calls.get("admin", BASE + "/" + id + "/coverage").status()).isIn(403, 200);
+        // A member sees no board and no stationed cadre (the board names people a member does not see).
+        assertThat(calls.get("member", BASE + "/" + id + "/coverage").status()).isEqualTo(403);
+        assertThat(calls.get("member", BASE + "/stationed-cadres").json().get("total").asLong()).isZero();
+        // An organ secretary sees the streets of the organ's paired communities but does not direct district leaders.
+        Instant shift = Shifts.after(Shifts.startOf(clock.instant(), clock.getZone()), 1, clock.getZone());
+        String pairedStreet = jdbc.sql("""
+                SELECT MIN(s.code) FROM pairing p JOIN organ o ON o.id = p.organ_id JOIN community c ON c.id = p.community_id
+                JOIN street s ON s.id = c.street_id WHERE o.code = 'JG001'""").query(String.class).single();
+        Api.Response leader = calls.post("secretary", BASE + "/" + id + "/stationings", Map.of("level", "STREET", "street", pairedStreet,
+                "leader", jdbc.sql("SELECT MIN(code) FROM leader").query(String.class).single(), "shiftStart", shift.toString(),
+                "shiftEnd", Shifts.after(shift, 1, clock.getZone()).toString()));
+        assertThat(leader.status()).as(leader.text()).isEqualTo(403);
         assertThat(calls.post("admin", BASE + "/" + id + "/stationings", Map.of("level", "COMMUNITY")).status()).isEqualTo(403);
     }
 

@@ -97,7 +97,16 @@ class DemoEmergency implements ApplicationRunner {
             return;
         }
         LocalDate today = LocalDate.now(clock);
-        if (jdbc.sql("SELECT COUNT(*) FROM emergency WHERE code = :c").param("c", code(today)).query(Long.class).single() > 0) {
+        var earlier = jdbc.sql("SELECT id, state FROM emergency WHERE code = :c").param("c", code(today))
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).optional();
+        if (earlier.isPresent()) {
+            // A start that failed half-way must not leave last year's emergency active over the whole district
+            // (it would claim every emergency call as its need): stand it down with what it has, and say so.
+            if (earlier.get().getValue().equals("ACTIVE")) {
+                emergencies.standDown(COMMITTEE, earlier.get().getKey());
+                log.warn("Demo emergency {} was left half-recorded by an earlier start: stood down as it was", code(today));
+            }
+            transactions.executeWithoutResult(status -> markers.set(MARKER, what));
             return;
         }
         long started = System.nanoTime();

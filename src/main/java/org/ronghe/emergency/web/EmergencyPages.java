@@ -103,6 +103,7 @@ class EmergencyPages {
         boolean committee = user.role() == Role.COMMITTEE_ADMIN;
         boolean active = "ACTIVE".equals(detail.emergency().state());
         model.addAttribute("organiser", user.role() != Role.MEMBER);
+        model.addAttribute("readsNeeds", org.ronghe.emergency.NeedQueries.readsNeeds(user.role()));
         model.addAttribute("callsUp", organiser);
         model.addAttribute("organises", organiser && active);
         model.addAttribute("commands", committee && active);

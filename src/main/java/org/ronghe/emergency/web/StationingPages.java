@@ -42,6 +42,8 @@ class StationingPages {
     String coverage(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String from, Model model) {
         StationingQueries.Board board = reads.coverage(user, id, from);
         model.addAttribute("board", board);
+        // The poll follows the clock unless the reader chose another 72 hours.
+        model.addAttribute("pinned", from == null || from.isBlank() ? null : board.from().toString());
         model.addAttribute("stations", reads.stationings(user, id, PageQuery.of(0, 100)));
         model.addAttribute("organiser", organiser(user));
         model.addAttribute("earlier", board.from().minus(java.time.Duration.ofHours(72)).toString());
@@ -54,7 +56,9 @@ class StationingPages {
     /** The board alone, polled by htmx every 30 s. */
     @GetMapping("/emergencies/{id}/coverage-panel")
     String panel(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String from, Model model) {
-        model.addAttribute("board", reads.coverage(user, id, from));
+        StationingQueries.Board board = reads.coverage(user, id, from);
+        model.addAttribute("board", board);
+        model.addAttribute("pinned", from == null || from.isBlank() ? null : board.from().toString());
         return "emergencies/coverage :: board";
     }
 
