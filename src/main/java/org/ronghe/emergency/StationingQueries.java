@@ -68,6 +68,26 @@ public class StationingQueries {
     /** The coverage board: nine shifts from {@code from}, the places (gaps first), and the counts for the current shift. */
     public record Board(long emergency, String name, boolean active, Instant from, Instant until, List<Shifts.Shift> shifts, List<Row> rows,
                         int places, Integer gapsNow, Integer staffedNow) {
+
+        /**
+         * The rows of one street (its code) and/or only those with a gap, for a phone; the counts stay the zone's. A
+         * district-wide zone has some 1,600 places.
+         */
+        public Board only(String street, boolean gaps) {
+            String code = street == null || street.isBlank() ? null : street.trim();
+            if (code == null && !gaps) {
+                return this;
+            }
+            List<Row> kept = rows.stream().filter(r -> code == null || code.equals(r.street())).filter(r -> !gaps || r.gaps() > 0).toList();
+            return new Board(emergency, name, active, from, until, shifts, kept, places, gapsNow, staffedNow);
+        }
+
+        /** The streets of the board's rows (code and name), in the order they first appear. */
+        public Map<String, String> streets() {
+            Map<String, String> streets = new java.util.TreeMap<>();
+            rows.forEach(r -> streets.putIfAbsent(r.street(), r.streetName()));
+            return streets;
+        }
     }
 
     public record Cadre(String kind, String code, String name, long stationings) {

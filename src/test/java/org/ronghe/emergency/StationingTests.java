@@ -38,6 +38,8 @@ class StationingTests {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.ronghe.support.Pages pages;
 
     @AfterEach
     void resetClock() {
@@ -191,6 +193,21 @@ class StationingTests {
         String streetCode = calls.user("street").scopeCode();
         assertThat(street.get("places").asLong()).isPositive().isLessThan(committee.get("places").asLong());
         street.get("rows").forEach(r -> assertThat(r.get("street").asString()).isEqualTo(streetCode));
+        // On a phone: one street's places with a gap; the counts on top stay the zone's.
+        String oneStreet = committee.get("rows").get(0).get("street").asString();
+        long expected = 0;
+        for (JsonNode r : committee.get("rows")) {
+            expected += r.get("street").asString().equals(oneStreet) && r.get("gaps").asInt() > 0 ? 1 : 0;
+        }
+        JsonNode filtered = ok(calls, "committee", BASE + "/" + id + "/coverage?street=" + oneStreet + "&gaps=true", null);
+        assertThat((long) filtered.get("rows").size()).isEqualTo(expected).isPositive().isLessThan(committee.get("rows").size());
+        assertThat(filtered.get("places").asLong()).isEqualTo(committee.get("places").asLong());
+        filtered.get("rows").forEach(r -> assertThat(r.get("street").asString()).isEqualTo(oneStreet));
+        String page = pages.open("committee", "/emergencies/" + id + "/coverage?street=" + oneStreet + "&gaps=true").html();
+        assertThat(page).contains("id=\"coverage-filter\"")
+                .contains("hx-get=\"/emergencies/" + id + "/coverage-panel?street=" + oneStreet + "&amp;gaps=true\"")
+                .doesNotContain("??");
+        assertThat(page.split("class=\"coverage-row\"", -1).length - 1).isEqualTo((int) expected);
         // A member sees no board and no stationed cadre (the board names people a member does not see).
         assertThat(calls.get("member", BASE + "/" + id + "/coverage").status()).isEqualTo(403);
         assertThat(calls.get("member", BASE + "/stationed-cadres").json().get("total").asLong()).isZero();

@@ -60,9 +60,10 @@ class StationingApi {
     }
 
     @GetMapping("/{id}/coverage")
-    @Operation(summary = "72 小时值守覆盖：应急范围涉及的每个街道、社区、小区在当前班次及其后 8 个班次（三班倒：0–8 夜、8–16 早、16–24 中）是否有人驻点，空缺多的在前；from（ISO 时刻或日期）查看另一段 72 小时")
-    StationingQueries.Board coverage(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String from) {
-        return reads.coverage(user, id, from);
+    @Operation(summary = "72 小时值守覆盖：应急范围涉及的每个街道、社区、小区在当前班次及其后 8 个班次（三班倒：0–8 夜、8–16 早、16–24 中）是否有人驻点，空缺多的在前；from（ISO 时刻或日期）查看另一段 72 小时；street（街道编码）只看一个街道，gaps=true 只看有空缺的位置（计数仍为整个范围）")
+    StationingQueries.Board coverage(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String street, @RequestParam(required = false) boolean gaps) {
+        return reads.coverage(user, id, from).only(street, gaps);
     }
 
     @GetMapping("/stationed-cadres")

@@ -39,11 +39,11 @@ class StationingPages {
     }
 
     @GetMapping("/emergencies/{id}/coverage")
-    String coverage(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String from, Model model) {
+    String coverage(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String from,
+                    @RequestParam(required = false) String street, @RequestParam(required = false) boolean gaps, Model model) {
         StationingQueries.Board board = reads.coverage(user, id, from);
         model.addAttribute("board", board);
-        // The poll follows the clock unless the reader chose another 72 hours.
-        model.addAttribute("pinned", from == null || from.isBlank() ? null : board.from().toString());
+        view(model, board, id, from, street, gaps);
         model.addAttribute("stations", reads.stationings(user, id, PageQuery.of(0, 100)));
         model.addAttribute("organiser", organiser(user));
         model.addAttribute("earlier", board.from().minus(java.time.Duration.ofHours(72)).toString());
@@ -55,11 +55,35 @@ class StationingPages {
 
     /** The board alone, polled by htmx every 30 s. */
     @GetMapping("/emergencies/{id}/coverage-panel")
-    String panel(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String from, Model model) {
+    String panel(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String from,
+                 @RequestParam(required = false) String street, @RequestParam(required = false) boolean gaps, Model model) {
         StationingQueries.Board board = reads.coverage(user, id, from);
         model.addAttribute("board", board);
-        model.addAttribute("pinned", from == null || from.isBlank() ? null : board.from().toString());
+        view(model, board, id, from, street, gaps);
         return "emergencies/coverage :: board";
+    }
+
+    /**
+     * The rows shown (one street, gaps only) and the panel's poll, which follows the clock unless the reader chose
+     * another 72 hours, and keeps the reader's filter.
+     */
+    private static void view(Model model, StationingQueries.Board board, long id, String from, String street, boolean gaps) {
+        model.addAttribute("view", board.only(street, gaps));
+        model.addAttribute("pinned", from == null || from.isBlank() ? null : board.from().toString());
+        model.addAttribute("street", street == null ? "" : street.trim());
+        model.addAttribute("gaps", gaps);
+        org.springframework.web.util.UriComponentsBuilder poll = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/emergencies/{id}/coverage-panel");
+        if (from != null && !from.isBlank()) {
+            poll.queryParam("from", board.from().toString());
+        }
+        if (street != null && !street.isBlank()) {
+            poll.queryParam("street", street.trim());
+        }
+        if (gaps) {
+            poll.queryParam("gaps", true);
+        }
+        model.addAttribute("poll", poll.buildAndExpand(id).encode().toUriString());
     }
 
     /**
