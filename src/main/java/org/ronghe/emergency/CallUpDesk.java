@@ -267,11 +267,9 @@ public class CallUpDesk {
         places.requireVisible(user, emergencyId);
         callUpOf(emergencyId, callUpId);
         String key = OrganisationDesk.key(idempotencyKey);
-        if (key != null) {
-            Optional<RollCall> existing = existingRollCall(user, key);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
+        Optional<Started> started = key == null ? Optional.empty() : startedRollCall(user, key);
+        if (started.isPresent() && started.get().finished()) {
+            return started.get().rollCall();
         }
         if (r == null || r.answers() == null || r.answers().isEmpty()) {
             throw new IllegalArgumentException("请列出要记录的应答（answers：党员编号 member、应答 answer、不能参加的原因 reason）");
@@ -329,7 +327,14 @@ public class CallUpDesk {
         current.requireActive();
         Instant now = clock.instant();
         long id;
-        try {
+        // A retry of a roll-call that stopped part-way finishes it under the same id; the members it recorded before
+        // are neither recorded again nor reported as "already answered".
+        java.util.Set<Long> before = new java.util.HashSet<>();
+        if (started.isPresent()) {
+            id = started.get().rollCall().id();
+            before.addAll(jdbc.sql("SELECT member_id FROM call_up_member WHERE call_up_id = :c AND roll_call_id = :rc")
+                    .param("c", callUpId).param("rc", id).query(Long.class).list());
+        } else try {
             id = transactions.execute(status -> {
                 emergencies.lock(emergencyId).requireActive();
                 GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -341,12 +346,13 @@ public class CallUpDesk {
                 return keys.getKey().longValue();
             });
         } catch (DuplicateKeyException raced) {
-            return existingRollCall(user, key == null ? "" : key).orElseThrow(() -> raced);
+            return startedRollCall(user, key == null ? "" : key).map(Started::rollCall).orElseThrow(() -> raced);
         }
         List<String> already = new ArrayList<>();
         int recorded = 0;
-        for (int from = 0; from < checked.size(); from += ROLL_CALL_CHUNK) {
-            List<Checked> chunk = checked.subList(from, Math.min(checked.size(), from + ROLL_CALL_CHUNK));
+        List<Checked> open = checked.stream().filter(c -> !before.contains(c.member().id())).toList();
+        for (int from = 0; from < open.size(); from += ROLL_CALL_CHUNK) {
+            List<Checked> chunk = open.subList(from, Math.min(open.size(), from + ROLL_CALL_CHUNK));
             recorded += transactions.execute(status -> {
                 Emergency emergency = emergencies.lock(emergencyId);
                 emergency.requireActive();
@@ -383,7 +389,8 @@ public class CallUpDesk {
                 return done.size();
             });
         }
-        return new RollCall(id, checked.size(), recorded, already, false);
+        jdbc.sql("UPDATE roll_call SET finished_at = :now WHERE id = :id").param("now", Emergencies.at(now)).param("id", id).update();
+        return new RollCall(id, checked.size(), before.size() + recorded, already, started.isPresent());
     }
 
     private java.util.Set<Long> calledAmong(long callUpId, List<Long> memberIds) {
@@ -395,10 +402,15 @@ public class CallUpDesk {
         return called;
     }
 
-    private Optional<RollCall> existingRollCall(CurrentUser user, String key) {
-        return jdbc.sql("SELECT id, entries, recorded FROM roll_call WHERE recorded_by = :a AND idempotency_key = :k")
+    /** A roll-call already started under a key, and whether its last chunk was recorded. */
+    private record Started(RollCall rollCall, boolean finished) {
+    }
+
+    private Optional<Started> startedRollCall(CurrentUser user, String key) {
+        return jdbc.sql("SELECT id, entries, recorded, finished_at FROM roll_call WHERE recorded_by = :a AND idempotency_key = :k")
                 .param("a", user.username()).param("k", key)
-                .query((rs, n) -> new RollCall(rs.getLong(1), rs.getInt(2), rs.getInt(3), List.of(), true)).optional();
+                .query((rs, n) -> new Started(new RollCall(rs.getLong(1), rs.getInt(2), rs.getInt(3), List.of(), true),
+                        rs.getObject(4) != null)).optional();
     }
 
     public Counts counts(CurrentUser user, long emergencyId, long callUpId) {

@@ -139,4 +139,45 @@ class RollCallTests {
         assertThat(again.json().get("rollCall").get("alreadyAnswered").get(0).asString()).isEqualTo(members.get(0));
         assertThat(again.json().get("counts").get("answered").asLong()).isEqualTo(members.size());
     }
+
+    @Test
+    void aRollCallThatStoppedPartWayIsFinishedByItsRetryWithTheSameKey() {
+        String community = jdbc.sql("SELECT MAX(c.code) FROM community c JOIN member m ON m.community_id = c.id").query(String.class).single();
+        long id = emergencies.declare(COMMITTEE, new EmergencyDesk.Declaration("E-ROLL-2", "中断的电话报到", "FLOOD", null,
+                List.of(new EmergencyDesk.AreaRequest(community, null, "SEALED"))), null).id();
+        CallUpDesk.Created called = callUps.callUp(COMMITTEE, id, new CallUpDesk.CallUpRequest("居住党员报到", true, null, null, null), null);
+        List<Long> members = jdbc.sql("SELECT member_id FROM call_up_member WHERE call_up_id = :c ORDER BY member_id")
+                .param("c", called.id()).query(Long.class).list();
+        List<CallUpDesk.RollCallEntry> entries = jdbc.sql("""
+                        SELECT m.code FROM call_up_member cm JOIN member m ON m.id = cm.member_id WHERE cm.call_up_id = :c ORDER BY m.id""")
+                .param("c", called.id()).query(String.class).list().stream()
+                .map(code -> new CallUpDesk.RollCallEntry(code, "REPORTING", null)).toList();
+        assertThat(members).hasSizeGreaterThan(4);
+        // As a roll-call leaves it when its second chunk's transaction fails: started, its first members recorded.
+        int first = 3;
+        jdbc.sql("""
+                INSERT INTO roll_call (call_up_id, recorded_at, recorded_by, entries, recorded, idempotency_key)
+                VALUES (:c, CURRENT_TIMESTAMP, 'committee', :n, :k, 'roll-stopped')""")
+                .param("c", called.id()).param("n", members.size()).param("k", first).update();
+        long rollCallId = jdbc.sql("SELECT id FROM roll_call WHERE idempotency_key = 'roll-stopped'").query(Long.class).single();
+        jdbc.sql("""
+                UPDATE call_up_member SET answer = 'REPORTING', answered_at = CURRENT_TIMESTAMP, roll_call_id = :r
+                WHERE call_up_id = :c AND member_id IN (:ids)""")
+                .param("r", rollCallId).param("c", called.id()).param("ids", members.subList(0, first)).update();
+
+        CallUpDesk.RollCall retried = callUps.rollCall(COMMITTEE, id, called.id(), new CallUpDesk.RollCallRequest(entries), "roll-stopped");
+        assertThat(retried.id()).isEqualTo(rollCallId);
+        assertThat(retried.recorded()).isEqualTo(members.size());
+        assertThat(retried.alreadyAnswered()).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM call_up_member WHERE call_up_id = :c AND answer IS NULL").param("c", called.id())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM emergency_event WHERE emergency_id = :e AND kind = 'ANSWERED'").param("e", id)
+                .query(Long.class).single()).isEqualTo(members.size() - first);
+        // Finished now: the same key replays and records nothing.
+        CallUpDesk.RollCall replayed = callUps.rollCall(COMMITTEE, id, called.id(), new CallUpDesk.RollCallRequest(entries), "roll-stopped");
+        assertThat(replayed.replayed()).isTrue();
+        assertThat(replayed.recorded()).isEqualTo(members.size());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM emergency_event WHERE emergency_id = :e AND kind = 'ANSWERED'").param("e", id)
+                .query(Long.class).single()).isEqualTo(members.size() - first);
+    }
 }
