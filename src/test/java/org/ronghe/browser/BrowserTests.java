@@ -52,6 +52,14 @@ class BrowserTests {
 
     @BeforeAll
     static void startBrowser() throws Exception {
+        browser = chromium();
+    }
+
+    /**
+     * Debian's Chromium, headless, with its console kept (it shows what the Content-Security-Policy refuses: htmx and
+     * ECharts fail silently otherwise); skips the test class when Chromium is not installed.
+     */
+    static WebDriver chromium() throws java.io.IOException {
         assumeThat(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute())
                 .as("Browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does)").isTrue();
         ChromeOptions options = new ChromeOptions();
@@ -60,13 +68,12 @@ class BrowserTests {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory("ronghe-chromium"));
-        // The console shows what the Content-Security-Policy refuses (htmx and ECharts fail silently otherwise).
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-        browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll

@@ -1,13 +1,11 @@
 package org.ronghe.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,12 +15,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,21 +45,7 @@ class CoverageBrowserTests {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        assumeThat(new File(BrowserTests.CHROMIUM).canExecute() && new File(BrowserTests.CHROMEDRIVER).canExecute())
-                .as("Browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does)").isTrue();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserTests.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("ronghe-chromium"));
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(BrowserTests.CHROMEDRIVER)).build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(BrowserTests.SCREENSHOTS);
+        browser = BrowserTests.chromium();
     }
 
     @AfterAll

@@ -45,17 +45,7 @@ class CallUpConcurrencyTests {
 
     @Test
     void tenThousandMembersAnsweringAtOnceAreEachRecordedOnceAndTheCountsEqualTheRows() throws Exception {
-        String community = jdbc.sql("SELECT MIN(code) FROM community").query(String.class).single();
-        long communityId = jdbc.sql("SELECT id FROM community WHERE code = :c").param("c", community).query(Long.class).single();
-        long branch = jdbc.sql("SELECT MIN(id) FROM party_org WHERE kind = 'BRANCH'").query(Long.class).single();
-        MapSqlParameterSource[] rows = new MapSqlParameterSource[EXTRA_MEMBERS];
-        for (int i = 0; i < EXTRA_MEMBERS; i++) {
-            rows[i] = new MapSqlParameterSource("code", "ZY%06d".formatted(i)).addValue("name", "应急党员" + i)
-                    .addValue("org", branch).addValue("community", communityId);
-        }
-        named.batchUpdate("""
-                INSERT INTO member (code, name, gender, status, party_org_id, community_id)
-                VALUES (:code, :name, 'M', 'FULL', :org, :community)""", rows);
+        String community = residents(jdbc, named, EXTRA_MEMBERS, "ZY", "应急党员");
 
         long id = emergencies.declare(COMMITTEE, new EmergencyDesk.Declaration("E-LOAD", "万人动员演练", "EPIDEMIC", null,
                 List.of(new EmergencyDesk.AreaRequest(community, null, "SEALED"))), null).id();
@@ -113,5 +103,24 @@ class CallUpConcurrencyTests {
         assertThat(counts.cannot()).isEqualTo(rowsByAnswer.get("CANNOT"));
         assertThat(counts.reporting() + counts.cannot()).isEqualTo(counts.answered());
         assertThat(counts.posted()).isZero();
+    }
+
+    /**
+     * Adds {@code count} members living in the district's first community (codes {@code prefix000000}…, set-based),
+     * so a call-up of its residents reaches them all. @return the community's code
+     */
+    static String residents(JdbcClient jdbc, NamedParameterJdbcTemplate named, int count, String prefix, String name) {
+        String community = jdbc.sql("SELECT MIN(code) FROM community").query(String.class).single();
+        long communityId = jdbc.sql("SELECT id FROM community WHERE code = :c").param("c", community).query(Long.class).single();
+        long branch = jdbc.sql("SELECT MIN(id) FROM party_org WHERE kind = 'BRANCH'").query(Long.class).single();
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[count];
+        for (int i = 0; i < count; i++) {
+            rows[i] = new MapSqlParameterSource("code", prefix + "%06d".formatted(i)).addValue("name", name + i)
+                    .addValue("org", branch).addValue("community", communityId);
+        }
+        named.batchUpdate("""
+                INSERT INTO member (code, name, gender, status, party_org_id, community_id)
+                VALUES (:code, :name, 'M', 'FULL', :org, :community)""", rows);
+        return community;
     }
 }

@@ -20,7 +20,6 @@ import org.ronghe.support.Api;
 import org.ronghe.support.RongheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -50,17 +49,7 @@ class RollCallTests {
 
     @Test
     void theCoordinatorsRollCallAndTheMembersOwnAnswersRecordEveryMemberOnce() throws Exception {
-        String community = jdbc.sql("SELECT MIN(code) FROM community").query(String.class).single();
-        long communityId = jdbc.sql("SELECT id FROM community WHERE code = :c").param("c", community).query(Long.class).single();
-        long branch = jdbc.sql("SELECT MIN(id) FROM party_org WHERE kind = 'BRANCH'").query(Long.class).single();
-        MapSqlParameterSource[] rows = new MapSqlParameterSource[EXTRA_MEMBERS];
-        for (int i = 0; i < EXTRA_MEMBERS; i++) {
-            rows[i] = new MapSqlParameterSource("code", "RC%06d".formatted(i)).addValue("name", "电话报到党员" + i)
-                    .addValue("org", branch).addValue("community", communityId);
-        }
-        named.batchUpdate("""
-                INSERT INTO member (code, name, gender, status, party_org_id, community_id)
-                VALUES (:code, :name, 'M', 'FULL', :org, :community)""", rows);
+        String community = CallUpConcurrencyTests.residents(jdbc, named, EXTRA_MEMBERS, "RC", "电话报到党员");
         long id = emergencies.declare(COMMITTEE, new EmergencyDesk.Declaration("E-ROLL", "电话报到演练", "FLOOD", null,
                 List.of(new EmergencyDesk.AreaRequest(community, null, "SEALED"))), null).id();
         CallUpDesk.Created called = callUps.callUp(COMMITTEE, id, new CallUpDesk.CallUpRequest("全体居住党员报到", true, null, null, null), null);

@@ -15,6 +15,7 @@ import org.ronghe.emergency.OrganisationDesk;
 import org.ronghe.emergency.Shifts;
 import org.ronghe.emergency.StationingDesk;
 import org.ronghe.platform.Audit;
+import org.ronghe.visits.Compounds;
 import org.ronghe.platform.CurrentUser;
 import org.ronghe.platform.DemoMarkers;
 import org.ronghe.platform.Role;
@@ -61,6 +62,7 @@ class DemoEmergency implements ApplicationRunner {
     private final OrganisationDesk organisations;
     private final CallUpDesk callUps;
     private final StationingDesk stationings;
+    private final Compounds compounds;
     private final Audit audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
@@ -68,7 +70,7 @@ class DemoEmergency implements ApplicationRunner {
     private final String what;
 
     DemoEmergency(JdbcClient jdbc, DemoMarkers markers, EmergencyDesk emergencies, OrganisationDesk organisations, CallUpDesk callUps,
-                  StationingDesk stationings, Audit audit, Clock clock, TransactionTemplate transactions, @Value("${ronghe.demo.seed:true}") boolean enabled,
+                  StationingDesk stationings, Compounds compounds, Audit audit, Clock clock, TransactionTemplate transactions, @Value("${ronghe.demo.seed:true}") boolean enabled,
                   @Value("${ronghe.demo.emergency:full}") String what) {
         this.jdbc = jdbc;
         this.markers = markers;
@@ -76,6 +78,7 @@ class DemoEmergency implements ApplicationRunner {
         this.organisations = organisations;
         this.callUps = callUps;
         this.stationings = stationings;
+        this.compounds = compounds;
         this.audit = audit;
         this.clock = clock;
         this.transactions = transactions;
@@ -247,11 +250,8 @@ class DemoEmergency implements ApplicationRunner {
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
                 .forEach(e -> cadres.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         Map<Long, List<String>> compounds = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT community_id, TRIM(compound) FROM household WHERE compound IS NOT NULL AND TRIM(compound) <> ''
-                        GROUP BY community_id, TRIM(compound) ORDER BY community_id, TRIM(compound)""")
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
-                .forEach(e -> compounds.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        this.compounds.in(communities.stream().map(Community::id).toList(), List.of())
+                .forEach(c -> compounds.computeIfAbsent(c.communityId(), k -> new ArrayList<>()).add(c.name()));
         for (Community c : communities) {
             String cadre = cadres.getOrDefault(c.id(), residents.anyone(Integer.MAX_VALUE)).stream().filter(busy::add).findFirst().orElse(null);
             if (cadre != null) {
